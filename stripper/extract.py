@@ -1,0 +1,157 @@
+"""Title and date: chosen from the labelled lines and the page's hints."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from .config import Config
+from .dates import date_from_url, find_dates
+from .lines import CLUTTER, DATE, TITLE, Line, normalise
+from .page import Hints
+
+#: Separators a site name hangs off: "Headline | Site", "Headline - Site". Never ":".
+_SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»•~]|::)\s+")
+_DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co|id|my|ru|de|fr|es|br|pt|jp|uk|in|news|tv|info)\b")
+_ALNUM = regex.compile(r"[\W_]+")
+#: A site name is at most this many words.
+SITE_NAME_MAX_WORDS = 4
+
+
+def site_names(lines: list[Line], hints: Hints) -> set[str]:
+    """Alphanumeric forms of the site's names: from hints, and from domains named on the page.
+
+    >>> from stripper.lines import make_line
+    >>> sorted(site_names([make_line(1, "Copyright © 2024 SINDOnews.com", limit=99,
+    ...                             cjk_chars_per_word=2)], Hints()))
+    ['sindonews', 'sindonewscom']
+    """
+    names = {_ALNUM.sub("", normalise(n, 200)) for n in hints.site_names}
+    for line in lines:
+        if line.first_label == CLUTTER:
+            for domain in _DOMAIN.findall(line.norm):
+                names.add(_ALNUM.sub("", domain))
+                names.add(_ALNUM.sub("", domain.rsplit(".", 1)[0]))
+    names.discard("")
+    return names
+
+
+def strip_site_suffix(title: str, names: set[str]) -> str:
+    """Drop a trailing (or leading) site name: "Headline - SINDOnews" -> "Headline".
+
+    >>> strip_site_suffix("Rusia Tepis Tudingan AS - SINDOnews", {"sindonews"})
+    'Rusia Tepis Tudingan AS'
+    >>> strip_site_suffix("KPK Usut PAW, PDIP: Ini Jelas Tebang Pilih", {"kompas"})
+    'KPK Usut PAW, PDIP: Ini Jelas Tebang Pilih'
+    """
+    cuts = [0] + [p for m in _SUFFIX_SEPARATOR.finditer(title) for p in m.span()] + [len(title)]
+    parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    while len(parts) > 1 and _is_site_name(title[slice(*parts[-1])], names):
+        parts.pop()
+    while len(parts) > 1 and _is_site_name(title[slice(*parts[0])], names):
+        parts.pop(0)
+    return title[parts[0][0]:parts[-1][1]].strip()
+
+
+def _is_site_name(part: str, names: set[str]) -> bool:
+    key = _ALNUM.sub("", normalise(part, 200))
+    if not key or len(part.split()) > SITE_NAME_MAX_WORDS:
+        return False
+    return key in names or any(name.startswith(key) or key.startswith(name)
+                               for name in names if len(name) >= 4) or bool(_DOMAIN.search(part.lower()))
+
+
+def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: Config) -> str | None:
+    """The headline: from markup hints when present, else the best header line; its lines are
+    marked ``meta.title``."""
+    names = site_names(lines, hints)
+    if hints.titles:
+        title = strip_site_suffix(hints.titles[0], names)
+        _mark_title_lines(lines, normalise(title, config.max_line_chars), span)
+        return title or None
+    best = _best_title_line(lines, span, config)
+    if best is None:
+        return None
+    _mark_title_lines(lines, best.norm, span)
+    return strip_site_suffix(best.text, names)
+
+
+def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config) -> Line | None:
+    start = span[0]
+    if start == span[1]:
+        return None
+    counts = Counter(line.norm for line in lines[:span[1]])
+    best, best_score = None, float("-inf")
+    for i in range(start - 1, max(-1, start - 1 - config.header_search_lines), -1):
+        line = lines[i]
+        if not _could_be_title(line, config):
+            continue
+        score = min(line.words, 12) - 0.3 * (start - i)
+        if counts[line.norm] > 1:
+            score += 15
+        if _near_date(lines, i):
+            score += 8
+        if line.words <= 4 and _menu_neighbours(lines, i):
+            score -= 10
+        if score > best_score:
+            best, best_score = line, score
+    return best
+
+
+def _could_be_title(line: Line, config: Config) -> bool:
+    return (line.first_label not in (CLUTTER, DATE) and line.has_letters
+            and config.title_min_words <= line.words <= config.title_max_words
+            and not line.norm.endswith("."))
+
+
+def _near_date(lines: list[Line], i: int) -> bool:
+    window = lines[max(0, i - 2):i] + lines[i + 1:i + 4]
+    return any(line.first_label == DATE for line in window)
+
+
+def _menu_neighbours(lines: list[Line], i: int) -> bool:
+    around = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return len(around) == 2 and all(n.words <= 3 and not n.terminal for n in around)
+
+
+def _mark_title_lines(lines: list[Line], norm: str, span: tuple[int, int]) -> None:
+    for line in lines[:span[1]]:
+        if line.norm == norm:
+            line.mark(TITLE, "meta.title")
+
+
+def pick_date(lines: list[Line], span: tuple[int, int], hints: Hints, config: Config) -> str | None:
+    """The publication date: markup first (published before modified), then the dateline
+    nearest the headline (published before undated before updated), then the URL."""
+    if hints.published:
+        return hints.published[0]
+    found = _dateline(lines, span, config)
+    if found:
+        return found
+    if hints.url:
+        from_url = date_from_url(hints.url)
+        if from_url:
+            return from_url
+    return hints.modified[0] if hints.modified else None
+
+
+_ROLE_RANK = {"published": 0, None: 1, "updated": 2}
+
+
+def _dateline(lines: list[Line], span: tuple[int, int], config: Config) -> str | None:
+    start, end = span
+    if start == end:
+        return None
+    anchor = next((i for i, line in enumerate(lines) if line.label == TITLE), start)
+    low = max(0, start - config.header_search_lines)
+    best, best_key = None, None
+    for i in range(low, end):
+        line = lines[i]
+        if line.first_label != DATE and not (line.first_label == CLUTTER and line.words <= 25):
+            continue
+        for found in find_dates(line.text):
+            key = (_ROLE_RANK[found.role], line.first_label != DATE, abs(i - anchor))
+            if best_key is None or key < best_key:
+                best, best_key = found.iso, key
+    return best

@@ -1,0 +1,404 @@
+"""Page-level hints from markup: headline candidates, site names, dates and the page's address.
+
+Sources, best first within each kind:
+
+- titles: ``og:title``, ``twitter:title`` (each skipped when it is just the site's name), the
+  article's ``<h1>`` (not a logo), ``<title>``.
+- site names: ``og:site_name``, ``application-name``, ``twitter:site``, the JSON-LD publisher
+  and web site, the URL's host.
+- published: JSON-LD ``datePublished`` of an article, date metas, JSON-LD of a web page,
+  ``<time>``/``itemprop`` dates inside the article, hAtom ``abbr.published``.
+- modified: JSON-LD ``dateModified``, modified-time metas, ``<time>`` marked as an update.
+- url: the given URL, else ``<link rel=canonical>``, else ``og:url``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from .dates import parse_iso
+from .page import Hints
+
+#: Meta names (``name``, ``property`` or ``itemprop``, lower-cased) that give the date an
+#: article was published, best first.
+PUBLISHED_METAS = (
+    "article:published_time", "og:published_time", "og:article:published_time",
+    "datepublished", "rnews:datepublished", "parsely-pub-date", "sailthru.date",
+    "cxenseparse:recs:publishtime", "article.published", "published_time",
+    "originalpublicationdate", "pubdate", "publishdate", "publish-date", "publish_date",
+    "dc.date.issued", "dcterms.issued", "dcterms.created", "dc.date", "displaydate", "date",
+)
+#: Meta names (and ``http-equiv`` values) that give the date an article was last modified.
+MODIFIED_METAS = (
+    "datemodified", "article:modified_time", "og:updated_time", "og:article:modified_time",
+    "dcterms.modified", "last-modified",
+)
+#: Meta names giving the headline, best first.
+TITLE_METAS = ("og:title", "twitter:title")
+#: Meta names giving the site's name, best first.
+SITE_METAS = ("og:site_name", "application-name", "twitter:site")
+#: Attributes under which a meta element names its value.
+META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
+
+#: JSON-LD types whose ``datePublished`` is the article's own.
+ARTICLE_TYPES = frozenset({
+    "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "LiveBlogPosting",
+    "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle",
+    "AskPublicNewsArticle", "SatiricalArticle", "ScholarlyArticle", "TechArticle", "Report",
+    "SocialMediaPosting", "DiscussionForumPosting", "Review", "VideoObject", "Recipe",
+})
+#: JSON-LD types whose dates describe the page: weaker evidence than an article's and metas.
+PAGE_TYPES = frozenset({"WebPage", "ItemPage", "MedicalWebPage", "QAPage", "FAQPage"})
+#: JSON-LD types whose ``name`` is the site's name.
+SITE_TYPES = frozenset({"WebSite"})
+#: JSON-LD keys under which the objects describing the page nest.
+LD_NESTING_KEYS = ("@graph", "mainEntity")
+#: JSON-LD scripts longer than this are not parsed (bounds the work on hostile pages).
+MAX_JSON_LD_CHARS = 2_000_000
+#: At most this many JSON-LD objects are looked at per page.
+MAX_JSON_LD_OBJECTS = 1000
+
+#: Tags (and roles) of the article itself: dated elements count only inside one.
+ARTICLE_TAGS = frozenset({"article", "main"})
+ARTICLE_ROLES = frozenset({"article", "main"})
+#: Tags (and roles) of page furniture: dates in them belong to other articles or the site.
+FURNITURE_TAGS = frozenset({"aside", "nav", "footer"})
+FURNITURE_ROLES = frozenset({"complementary", "navigation", "contentinfo"})
+#: Class/id words of lists of other articles and of comments.
+_RELATED_CLASS = re.compile(
+    r"related|recommend|popular|trending|teaser|latest|more-|comment|sidebar|widget|also",
+    re.IGNORECASE)
+#: Class words of a ``<time>`` that gives the update time, not the publication.
+_UPDATED_CLASS = re.compile(r"updat|modif", re.IGNORECASE)
+#: Class/id words of a site logo.
+_LOGO_CLASS = re.compile(r"logo|brand", re.IGNORECASE)
+#: Elements that make an ``<h1>`` a logo rather than a headline.
+LOGO_TAGS = ("img", "svg", "picture")
+#: Second-level labels under which a country's domains are registered (``bbc.co.uk``).
+SECOND_LEVEL_LABELS = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"})
+
+_ASCII_SPACES = re.compile(r"[ \t\n\r\f]+")
+_ALNUM = re.compile(r"[\W_]+")
+_TRAILING_COMMA = re.compile(r",\s*([\]}])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_HTML_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_IP_ADDRESS = re.compile(r"^[\d.]+$|:")
+
+
+def read_hints(tree: etree._Element, url: str | None) -> Hints:
+    """Collect the page-level hints of a parsed page.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring('<html><head><title>Big news - Daily</title>'
+    ...     '<meta property="og:site_name" content="Daily">'
+    ...     '<meta property="article:published_time" content="2019-11-19T13:03:00Z">'
+    ...     '</head><body></body></html>', etree.HTMLParser())
+    >>> hints = read_hints(tree, "https://www.daily.com/a")
+    >>> hints.titles, hints.site_names, hints.published
+    (['Big news - Daily'], ['Daily', 'daily.com', 'daily'], ['2019-11-19T13:03:00+00:00'])
+    """
+    metas = meta_values(tree)
+    ld = read_json_ld(tree)
+    hints = Hints(html_title=html_title(tree))
+    hints.url = url or canonical_url(tree, metas)
+    hints.site_names = _unique([*(_first(metas, name).lstrip("@") for name in SITE_METAS),
+                                *ld.site_names, *host_names(hints.url)])
+    names = {_key(name) for name in hints.site_names}
+    titles = [title for title in (_first(metas, name) for name in TITLE_METAS)
+              if _key(title) not in names]
+    hints.titles = _unique([*titles, article_h1(tree, names), hints.html_title or ""])
+    published, modified = dated_elements(tree)
+    meta_published = [value for name in PUBLISHED_METAS for value in metas.get(name, ())]
+    meta_modified = [value for name in MODIFIED_METAS for value in metas.get(name, ())]
+    hints.published = _dates([*ld.published, *meta_published, *ld.page_published, *published])
+    hints.modified = _dates([*ld.modified, *meta_modified, *modified])
+    return hints
+
+
+def meta_values(tree: etree._Element) -> dict[str, list[str]]:
+    """Non-empty ``content`` of every ``<meta>``, by lower-cased name, in document order.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring('<meta name="OG:Title" property="og:title" content=" A ">',
+    ...                         etree.HTMLParser())
+    >>> meta_values(tree)
+    {'og:title': ['A']}
+    """
+    values: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or meta.get("datetime") or "").strip()
+        if not content:
+            continue
+        keys = {(meta.get(attribute) or "").strip().lower() for attribute in META_KEY_ATTRIBUTES}
+        for key in keys - {""}:
+            values.setdefault(key, []).append(content)
+    return values
+
+
+def html_title(tree: etree._Element) -> str | None:
+    """The text of the page's ``<title>``, whitespace collapsed.
+
+    >>> from lxml import etree
+    >>> html_title(etree.fromstring("<title> A\\n title </title>", etree.HTMLParser()))
+    'A title'
+    """
+    title = tree.find("head/title")
+    if title is None:
+        title = tree.find(".//title")
+    text = _text(title) if title is not None else ""
+    return text or None
+
+
+def canonical_url(tree: etree._Element, metas: dict[str, list[str]]) -> str | None:
+    """The page's own address: ``<link rel=canonical>`` (made absolute against ``og:url``),
+    else ``og:url``.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring('<link rel="canonical" href="/a/b">'
+    ...     '<meta property="og:url" content="https://x.com/a">', etree.HTMLParser())
+    >>> canonical_url(tree, meta_values(tree))
+    'https://x.com/a/b'
+    """
+    og_url = _first(metas, "og:url") or None
+    for link in tree.iter("link"):
+        href = (link.get("href") or "").strip()
+        if href and "canonical" in (link.get("rel") or "").lower().split():
+            return urljoin(og_url, href) if og_url else href
+    return og_url
+
+
+def host_names(url: str | None) -> list[str]:
+    """Site names in an address: the host without ``www.``, its registered domain, and that
+    domain's name.
+
+    >>> host_names("https://www.nytimes.com/2019/11/19/a.html")
+    ['nytimes.com', 'nytimes']
+    >>> host_names("https://news.bbc.co.uk/x")
+    ['news.bbc.co.uk', 'bbc.co.uk', 'bbc']
+    """
+    host = (urlsplit(url).hostname or "") if url else ""
+    host = host.removeprefix("www.")
+    if not host or _IP_ADDRESS.search(host):
+        return [host] if host else []
+    labels = host.split(".")
+    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL_LABELS and len(labels[-1]) == 2 else 2
+    domain = ".".join(labels[-size:])
+    return _unique([host, domain, labels[-size]])
+
+
+def article_h1(tree: etree._Element, site_names: set[str]) -> str:
+    """The article's ``<h1>``: the first inside ``<article>``/``<main>``, else the page's only
+    one. An ``<h1>`` holding a logo or the site's name never counts. ``""`` when none fits.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring('<h1 class="logo"><a href="/">Daily</a></h1>'
+    ...     '<article><h1>Real  headline</h1></article>', etree.HTMLParser())
+    >>> article_h1(tree, {"daily"})
+    'Real headline'
+    """
+    candidates = []
+    for h1 in tree.iter("h1"):
+        text = _text(h1)
+        if text and _key(text) not in site_names and not _is_logo(h1):
+            if _in_article(h1):
+                return text
+            candidates.append(text)
+    return candidates[0] if len(candidates) == 1 else ""
+
+
+def dated_elements(tree: etree._Element) -> tuple[list[str], list[str]]:
+    """Raw (published, modified) date values from ``<time>``, ``itemprop`` and hAtom
+    ``abbr`` elements. ``<time>`` and ``itemprop`` count only inside the article and outside
+    asides, navigation, footers and lists of other articles; explicit ones (``pubdate``,
+    ``itemprop``) come first.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring('<article><time datetime="2020-01-02">2 Jan</time>'
+    ...     '<aside><time datetime="2019-05-05">old</time></aside></article>', etree.HTMLParser())
+    >>> dated_elements(tree)
+    (['2020-01-02'], [])
+    """
+    explicit, implicit, modified = [], [], []
+    for element in tree.xpath("//time | //*[@itemprop='datePublished' or @itemprop='dateModified']"
+                              " | //abbr[@title]"):
+        if element.tag == "meta":
+            continue
+        itemprop = element.get("itemprop")
+        if element.tag == "abbr":
+            classes = (element.get("class") or "").split()
+            if "published" in classes:
+                implicit.append(element.get("title"))
+            elif "updated" in classes:
+                modified.append(element.get("title"))
+            continue
+        value = element.get("datetime") or element.get("content") or (
+            _text(element) if itemprop else "")
+        if not value or not _in_article(element):
+            continue
+        if itemprop == "dateModified" or _UPDATED_CLASS.search(element.get("class") or ""):
+            modified.append(value)
+        elif itemprop == "datePublished" or element.get("pubdate") is not None:
+            explicit.append(value)
+        else:
+            implicit.append(value)
+    return explicit + implicit, modified
+
+
+class JsonLdFacts:
+    """What a page's JSON-LD says: article and page dates, and site names."""
+
+    __slots__ = ("published", "page_published", "modified", "site_names")
+
+    def __init__(self) -> None:
+        self.published: list[str] = []
+        self.page_published: list[str] = []
+        self.modified: list[str] = []
+        self.site_names: list[str] = []
+
+
+def read_json_ld(tree: etree._Element) -> JsonLdFacts:
+    """Dates and site names from the page's ``application/ld+json`` scripts, including objects
+    nested in ``@graph`` and ``mainEntity``; invalid JSON is repaired where it can be.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring('<script type="application/ld+json">{"@graph": [{"@type":'
+    ...     ' "NewsArticle", "datePublished": "2021-03-04", "publisher": {"name": "Daily"},},]}'
+    ...     '</script>', etree.HTMLParser())
+    >>> facts = read_json_ld(tree)
+    >>> facts.published, facts.site_names
+    (['2021-03-04'], ['Daily'])
+    """
+    facts = JsonLdFacts()
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        data = load_json(script.text or "")
+        for item in _ld_objects(data):
+            types = _ld_types(item)
+            if types & ARTICLE_TYPES:
+                facts.published.extend(_ld_strings(item.get("datePublished")))
+                facts.modified.extend(_ld_strings(item.get("dateModified")))
+            elif types & PAGE_TYPES:
+                facts.page_published.extend(_ld_strings(item.get("datePublished")))
+                facts.modified.extend(_ld_strings(item.get("dateModified")))
+            elif types & SITE_TYPES:
+                facts.site_names.extend(_ld_strings(item.get("name")))
+            publisher = item.get("publisher")
+            for organisation in publisher if isinstance(publisher, list) else [publisher]:
+                if isinstance(organisation, dict):
+                    facts.site_names.extend(_ld_strings(organisation.get("name")))
+    return facts
+
+
+def load_json(text: str) -> object:
+    """Parse JSON as pages write it: a trailing comma, a control character or an HTML comment
+    wrapper is repaired; ``None`` when it still does not parse (or is too large).
+
+    >>> load_json('{"a": [1, 2,],}')
+    {'a': [1, 2]}
+    >>> load_json('{"a": ') is None
+    True
+    """
+    if len(text) > MAX_JSON_LD_CHARS:
+        return None
+    repaired = _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", _HTML_WRAPPERS.sub("", text)))
+    for candidate in (text, repaired):
+        try:
+            return json.loads(candidate, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _ld_objects(data: object) -> Iterator[dict]:
+    """The JSON-LD objects describing the page, in document order: top-level objects, list
+    members and ``@graph``/``mainEntity`` members (not the objects they merely mention)."""
+    stack, seen = [data], 0
+    while stack and seen < MAX_JSON_LD_OBJECTS:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            seen += 1
+            yield item
+            stack.extend(reversed([item[key] for key in LD_NESTING_KEYS if key in item]))
+
+
+def _ld_types(item: dict) -> set[str]:
+    types = item.get("@type")
+    names = types if isinstance(types, list) else [types]
+    return {name.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for name in names if isinstance(name, str)}
+
+
+def _ld_strings(value: object) -> list[str]:
+    """The strings in a JSON-LD value: a string, a list of them, or ``{"@value": ...}``."""
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, dict):
+        return _ld_strings(value.get("@value"))
+    if isinstance(value, list):
+        return [s for member in value if isinstance(member, str | dict) for s in _ld_strings(member)]
+    return []
+
+
+def _in_article(element: etree._Element) -> bool:
+    """Inside ``<article>``/``<main>`` (or an element with that role, or microdata article),
+    and not inside page furniture, a list of other articles, or an article nested in one."""
+    articles = 0
+    for ancestor in element.iterancestors():
+        tag, role = ancestor.tag, (ancestor.get("role") or "").lower()
+        if tag in FURNITURE_TAGS or role in FURNITURE_ROLES:
+            return False
+        if _RELATED_CLASS.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return False
+        if (tag in ARTICLE_TAGS or role in ARTICLE_ROLES
+                or ancestor.get("itemprop") == "articleBody"
+                or "Article" in (ancestor.get("itemtype") or "")):
+            articles += tag == "article"
+            if articles > 1:
+                return False
+            articles = max(articles, 1) if tag == "article" else articles
+    return articles > 0 or any(a.tag == "main" or (a.get("role") or "").lower() in ARTICLE_ROLES
+                               or a.get("itemprop") == "articleBody"
+                               or "Article" in (a.get("itemtype") or "")
+                               for a in element.iterancestors())
+
+
+def _is_logo(h1: etree._Element) -> bool:
+    """An ``<h1>`` wrapping an image or marked as the site's logo/brand."""
+    if next(h1.iter(*LOGO_TAGS), None) is not None:
+        return True
+    return any(_LOGO_CLASS.search(f"{e.get('class') or ''} {e.get('id') or ''}") for e in h1.iter())
+
+
+def _dates(values: list[str]) -> list[str]:
+    return _unique([iso for iso in map(parse_iso, values) if iso])
+
+
+def _first(metas: dict[str, list[str]], name: str) -> str:
+    values = metas.get(name)
+    return values[0] if values else ""
+
+
+def _text(element: etree._Element) -> str:
+    return _ASCII_SPACES.sub(" ", "".join(element.itertext())).strip()
+
+
+def _key(text: str) -> str:
+    """The comparable form of a name: case-folded letters and digits only."""
+    return _ALNUM.sub("", text.casefold())
+
+
+def _unique(values: list[str]) -> list[str]:
+    """Non-empty values, first occurrence of each kept, in order."""
+    seen, result = set(), []
+    for value in values:
+        if value and value not in seen:
+            seen.add(value)
+            result.append(value)
+    return result

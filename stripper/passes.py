@@ -1,0 +1,142 @@
+"""The passes that label lines, run in order by ``pipeline.clean``; no I/O.
+
+1. ``classify_lines``: context-free. Phrase rules and shape rules mark clutter; the rest is
+   graded by how much it reads like prose (``good``, ``near``, ``short``).
+2. ``find_body_span``: the article is the stretch of lines with the most prose, found as a
+   maximum-sum run (prose scores its words, clutter and short lines cost), cut at the first
+   end-of-article marker that follows enough body text.
+3. ``revise_lines``: context. Lines outside the span are clutter (menus, header, footer);
+   short lines inside it stay (subheadings, one-line paragraphs); "read also" runs are removed
+   up to the next paragraph.
+"""
+
+from __future__ import annotations
+
+from .config import Config
+from .dates import is_date_line
+from .lines import BODY, CLUTTER, DATE, Line
+from .phrases import first_match
+from .rules import CONTEXT_RULES, LINE_RULES
+
+#: First-pass grades of lines no rule removed.
+GOOD, NEAR, SHORT = "good", "near", "short"
+
+
+def classify_lines(lines: list[Line], config: Config) -> None:
+    """Context-free pass: give every line a first label (and a rule id when it is clutter)."""
+    for line, after in zip(lines, lines[1:] + [None]):
+        line.notes["isolated"] = line.gap_before and (after is None or after.gap_before)
+        protected = line.terminal and line.words >= config.protected_min_words
+        rule = first_match(line.norm, line.words, protected)
+        if rule is not None:
+            line.first_label, line.first_rule = CLUTTER, rule.id
+            line.notes["action"] = rule.action
+        elif not protected and is_date_line(line.text):
+            line.first_label, line.first_rule = DATE, "meta.date"
+        else:
+            for rule_id, applies in LINE_RULES.items():
+                if applies(line, config):
+                    line.first_label, line.first_rule = CLUTTER, rule_id
+                    break
+            else:
+                line.first_label = grade(line, config)
+        line.label, line.rule = line.first_label, line.first_rule
+
+
+def grade(line: Line, config: Config) -> str:
+    """How much a line reads like article prose: ``good``, ``near`` or ``short``."""
+    if line.terminal and line.words >= config.body_min_words:
+        return GOOD
+    if line.terminal and line.words >= 3 or line.words >= config.body_min_words:
+        return NEAR
+    return SHORT
+
+
+def line_score(line: Line, config: Config, packed_weight: float = 1.0) -> float:
+    """What a line adds to a candidate body span: prose gains, clutter and labels cost.
+
+    A short line set apart by blank lines (a paragraph or heading of its own) costs little;
+    one packed between other lines (a menu, a list of links) costs more. On a page that
+    separates its paragraphs by blank lines, prose packed against the line before it (a
+    teaser list) counts at ``packed_weight``.
+    """
+    label = line.first_label
+    if label == GOOD:
+        return line.words * (1.0 if line.gap_before else packed_weight)
+    if label == NEAR and line.terminal:
+        return line.words * config.near_body_weight
+    if label == CLUTTER:
+        return -config.boilerplate_penalty
+    if line.notes.get("isolated"):
+        return -config.isolated_line_penalty
+    return -config.short_line_penalty
+
+
+def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
+    """The article's lines as a half-open index range ``(start, end)``; ``(0, 0)`` if none.
+
+    The range is the maximum-sum run of ``line_score``, cut at the first end-of-article
+    marker (comments, related list, syndication note) that follows ``end_marker_min_words``
+    words of prose inside it.
+    """
+    prose = [line for line in lines if line.first_label == GOOD]
+    uses_gaps = sum(line.gap_before for line in prose) > config.gap_share_min * len(prose)
+    packed_weight = config.packed_prose_weight if uses_gaps else 1.0
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += line_score(line, config, packed_weight)
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    if not any(lines[i].first_label == GOOD for i in range(best_start, best_end)):
+        return 0, 0
+    return best_start, _end_marker(lines, best_start, best_end, config)
+
+
+def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
+    words = 0
+    for i in range(start, end):
+        line = lines[i]
+        if line.first_label == GOOD:
+            words += line.words
+        elif line.notes.get("action") == "end_body" and words >= config.end_marker_min_words:
+            return i
+    return end
+
+
+def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> None:
+    """Context pass: decide every line's final label from its place relative to the span."""
+    start, end = span
+    for i, line in enumerate(lines):
+        if line.label in (CLUTTER, DATE):
+            continue
+        if start <= i < end:
+            line.mark(BODY, "")
+        else:
+            line.mark(CLUTTER, _outside_rule(lines, i, start, config))
+    _remove_read_also_runs(lines, span, config)
+
+
+def _outside_rule(lines: list[Line], i: int, start: int, config: Config) -> str:
+    is_menu = CONTEXT_RULES["nav.menu"]
+    run = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)
+           and is_menu(lines[j], config)]
+    if is_menu(lines[i], config) and len(run) >= 2:
+        return "nav.menu"
+    return "zone.header" if i < start else "zone.footer"
+
+
+def _remove_read_also_runs(lines: list[Line], span: tuple[int, int], config: Config) -> None:
+    in_run = CONTEXT_RULES["nav.read-also-run"]
+    start, end = span
+    for i in range(start, end):
+        label_only = lines[i].words <= config.read_also_label_words
+        if lines[i].notes.get("action") != "start_run" or not label_only:
+            continue
+        for j in range(i + 1, min(end, i + 1 + config.read_also_max_lines)):
+            line = lines[j]
+            if line.label != BODY or not in_run(line, config):
+                break
+            line.mark(CLUTTER, "nav.read-also-run")

@@ -1,0 +1,54 @@
+"""The driver: decode, read, classify, find the body, revise, extract. Pure: no I/O."""
+
+from __future__ import annotations
+
+from .config import DEFAULT, Config
+from .decode import decode
+from .document import Document, Removal
+from .lines import BODY
+from .page import Page
+from .passes import classify_lines, find_body_span, revise_lines
+from .extract import pick_date, pick_title
+from .read_html import read_html
+from .sniff import looks_like_html
+from .read_text import read_text
+
+
+def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
+          charset: str | None = None) -> Document:
+    """Clean one page (a text dump or HTML, as ``str`` or ``bytes``) into a ``Document``.
+
+    ``url`` is the page's address (a date and site-name hint); ``charset`` an encoding
+    declared outside the bytes (an HTTP header). Raises ``StripperError`` for input that is
+    not a page (binary, undecodable, too large).
+
+    >>> doc = clean("Menu\\nHome\\nA headline here\\n\\n" + "A sentence of prose goes here, and on. " * 5)
+    >>> doc.title, len(doc.body)
+    ('A headline here', 1)
+    """
+    text = decode(raw, charset_hint=charset) if isinstance(raw, bytes) else raw
+    page = read_page(text, url, config)
+    lines = page.lines
+    classify_lines(lines, config)
+    span = find_body_span(lines, config)
+    revise_lines(lines, span, config)
+    title = pick_title(lines, span, page.hints, config)
+    date = pick_date(lines, span, page.hints, config)
+    return Document(
+        title=title,
+        date=date,
+        body=[line.text for line in lines if line.label == BODY],
+        body_lines=[line.number for line in lines if line.label == BODY],
+        removed=[Removal(line.number, line.text, line.rule) for line in lines if line.label != BODY],
+        kind=page.kind,
+        url=page.hints.url,
+    )
+
+
+def read_page(text: str, url: str | None, config: Config) -> Page:
+    """Turn text into a ``Page`` with the reader its content calls for (HTML or text dump)."""
+    if looks_like_html(text):
+        return read_html(text, url, config)
+    page = Page(read_text(text, config), "text")
+    page.hints.url = url
+    return page

@@ -1,0 +1,25 @@
+"""Text dumps to lines: one ``Line`` per non-blank input line, numbered as in the input."""
+
+from __future__ import annotations
+
+from .config import Config
+from .lines import Line, make_line
+
+
+def read_text(text: str, config: Config) -> list[Line]:
+    """Split a text dump into ``Line``s, remembering which follow a blank line.
+
+    >>> [(l.number, l.text, l.gap_before) for l in read_text("A\\r\\n\\r\\nB\\rC", Config())]
+    [(1, 'A', True), (3, 'B', True), (4, 'C', False)]
+    """
+    lines = []
+    gap = True
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            gap = True
+            continue
+        lines.append(make_line(number, stripped, limit=config.max_line_chars,
+                               cjk_chars_per_word=config.cjk_chars_per_word, gap_before=gap))
+        gap = False
+    return lines
