@@ -36,6 +36,12 @@ class Config:
     boilerplate_penalty: float = 6.0
     #: Score per word of a sentence-like line shorter than ``body_min_words``.
     near_body_weight: float = 0.5
+    #: A page whose best body span holds fewer words of prose than this has no article
+    #: (a listing page, an error page).
+    min_article_words: int = 40
+    #: A short line right before the body span is its first subheading if it has at most
+    #: this many words.
+    heading_max_words: int = 12
     #: "End of article" markers (comments, related lists) count only after this many body words.
     end_marker_min_words: int = 60
     #: A "read also" run swallows at most this many link-title lines after its label.

@@ -10,6 +10,7 @@ from .config import Config
 from .dates import date_from_url, find_dates
 from .lines import CLUTTER, DATE, TITLE, Line, normalise
 from .page import Hints
+from .passes import SHORT
 
 #: Separators a site name hangs off: "Headline | Site", "Headline - Site". Never ":".
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»•~]|::)\s+")
@@ -17,6 +18,11 @@ _DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co|id|my|ru|de|fr|es|br|pt|jp
 _ALNUM = regex.compile(r"[\W_]+")
 #: A site name is at most this many words.
 SITE_NAME_MAX_WORDS = 4
+#: How a header line scores as the headline: its words (up to a cap) count, distance from the
+#: article costs, and a repetition on the page, a dateline next to it, or menu items around it
+#: move the score by these amounts.
+TITLE_WORD_WEIGHT, TITLE_WORDS_CAP, TITLE_DISTANCE_COST = 1.5, 12, 0.3
+TITLE_REPEAT_BONUS, TITLE_NEAR_DATE_BONUS, TITLE_MENU_COST = 8, 6, 10
 
 
 def site_names(lines: list[Line], hints: Hints) -> set[str]:
@@ -83,17 +89,18 @@ def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config) -
         return None
     counts = Counter(line.norm for line in lines[:span[1]])
     best, best_score = None, float("-inf")
-    for i in range(start - 1, max(-1, start - 1 - config.header_search_lines), -1):
+    first = start if lines[start].first_label == SHORT else start - 1
+    for i in range(first, max(-1, start - 1 - config.header_search_lines), -1):
         line = lines[i]
         if not _could_be_title(line, config):
             continue
-        score = min(line.words, 12) - 0.3 * (start - i)
+        score = TITLE_WORD_WEIGHT * min(line.words, TITLE_WORDS_CAP) - TITLE_DISTANCE_COST * (start - i)
         if counts[line.norm] > 1:
-            score += 15
+            score += TITLE_REPEAT_BONUS
         if _near_date(lines, i):
-            score += 8
+            score += TITLE_NEAR_DATE_BONUS
         if line.words <= 4 and _menu_neighbours(lines, i):
-            score -= 10
+            score -= TITLE_MENU_COST
         if score > best_score:
             best, best_score = line, score
     return best

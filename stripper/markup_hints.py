@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -24,6 +25,8 @@ from lxml import etree
 from .dates import parse_iso
 from .page import Hints
 
+#: Elements read for hints, in one pass over the tree.
+HINT_TAGS = ("meta", "link", "script", "title", "time", "abbr", "h1")
 #: Meta names (``name``, ``property`` or ``itemprop``, lower-cased) that give the date an
 #: article was published, best first.
 PUBLISHED_METAS = (
@@ -52,6 +55,8 @@ ARTICLE_TYPES = frozenset({
     "AskPublicNewsArticle", "SatiricalArticle", "ScholarlyArticle", "TechArticle", "Report",
     "SocialMediaPosting", "DiscussionForumPosting", "Review", "VideoObject", "Recipe",
 })
+#: Microdata ``itemtype`` of an article (schema.org Article, NewsArticle, BlogPosting, ...).
+ARTICLE_ITEMTYPE = re.compile(r"article|blogposting", re.IGNORECASE)
 #: JSON-LD types whose dates describe the page: weaker evidence than an article's and metas.
 PAGE_TYPES = frozenset({"WebPage", "ItemPage", "MedicalWebPage", "QAPage", "FAQPage"})
 #: JSON-LD types whose ``name`` is the site's name.
@@ -69,14 +74,20 @@ ARTICLE_ROLES = frozenset({"article", "main"})
 #: Tags (and roles) of page furniture: dates in them belong to other articles or the site.
 FURNITURE_TAGS = frozenset({"aside", "nav", "footer"})
 FURNITURE_ROLES = frozenset({"complementary", "navigation", "contentinfo"})
-#: Class/id words of lists of other articles and of comments.
-_RELATED_CLASS = re.compile(
-    r"related|recommend|popular|trending|teaser|latest|more-|comment|sidebar|widget|also",
-    re.IGNORECASE)
-#: Class words of a ``<time>`` that gives the update time, not the publication.
-_UPDATED_CLASS = re.compile(r"updat|modif", re.IGNORECASE)
-#: Class/id words of a site logo.
-_LOGO_CLASS = re.compile(r"logo|brand", re.IGNORECASE)
+#: Tags above which ancestors describe the whole page, not a part of it.
+PAGE_TAGS = frozenset({"body", "html"})
+#: Class/id tokens of lists of other articles, of comments and of sidebars.
+RELATED_TOKENS = frozenset({
+    "related", "recommended", "recommendation", "recommendations", "popular", "trending",
+    "teaser", "teasers", "latest", "comment", "comments", "sidebar", "widget", "widgets",
+    "more", "also", "suggested", "similar",
+})
+#: Class/id tokens of a ``<time>`` that gives the update time, not the publication.
+UPDATED_TOKENS = frozenset({"updated", "update", "modified", "lastmod", "last-modified"})
+#: Class/id tokens of a site logo or name.
+LOGO_TOKENS = frozenset({
+    "logo", "brand", "branding", "masthead", "sitename", "site-title", "site-name", "site-logo",
+})
 #: Elements that make an ``<h1>`` a logo rather than a headline.
 LOGO_TAGS = ("img", "svg", "picture")
 #: Second-level labels under which a country's domains are registered (``bbc.co.uk``).
@@ -87,7 +98,27 @@ _ALNUM = re.compile(r"[\W_]+")
 _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HTML_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+_DATE_ITEMPROPS = etree.XPath("//@itemprop[. = 'datePublished' or . = 'dateModified']")
 _IP_ADDRESS = re.compile(r"^[\d.]+$|:")
+_CLASS_PARTS = re.compile(r"[\s_-]+")
+_CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
+
+@lru_cache(maxsize=8192)
+def split_class_tokens(value: str) -> frozenset[str]:
+    """The lower-cased tokens of class/id attribute text: each name, its ``-``/``_`` parts, and
+    the words of camelCase names.
+
+    >>> sorted(split_class_tokens("share-buttons relatedPosts"))
+    ['buttons', 'posts', 'related', 'relatedposts', 'share', 'share-buttons']
+    """
+    lower = value.lower()
+    tokens = set(lower.split())
+    tokens.update(_CLASS_PARTS.split(lower))
+    if not value.islower():
+        tokens.update(word.lower() for word in _CAMEL_PARTS.findall(value))
+    tokens.discard("")
+    return frozenset(tokens)
 
 
 def read_hints(tree: etree._Element, url: str | None) -> Hints:
@@ -102,17 +133,21 @@ def read_hints(tree: etree._Element, url: str | None) -> Hints:
     >>> hints.titles, hints.site_names, hints.published
     (['Big news - Daily'], ['Daily', 'daily.com', 'daily'], ['2019-11-19T13:03:00+00:00'])
     """
-    metas = meta_values(tree)
-    ld = read_json_ld(tree)
-    hints = Hints(html_title=html_title(tree))
-    hints.url = url or canonical_url(tree, metas)
+    found: dict[str, list[etree._Element]] = {tag: [] for tag in HINT_TAGS}
+    for element in tree.iter(*HINT_TAGS):
+        found[element.tag].append(element)
+    metas = meta_values(found["meta"])
+    ld = read_json_ld(found["script"])
+    hints = Hints(html_title=html_title(found["title"]))
+    hints.url = url or canonical_url(found["link"], metas)
     hints.site_names = _unique([*(_first(metas, name).lstrip("@") for name in SITE_METAS),
                                 *ld.site_names, *host_names(hints.url)])
     names = {_key(name) for name in hints.site_names}
     titles = [title for title in (_first(metas, name) for name in TITLE_METAS)
               if _key(title) not in names]
-    hints.titles = _unique([*titles, article_h1(tree, names), hints.html_title or ""])
-    published, modified = dated_elements(tree)
+    hints.titles = _unique([*titles, article_h1(found["h1"], names), hints.html_title or ""])
+    itemprops = [attribute.getparent() for attribute in _DATE_ITEMPROPS(tree)]
+    published, modified = dated_elements(found["time"], found["abbr"], itemprops)
     meta_published = [value for name in PUBLISHED_METAS for value in metas.get(name, ())]
     meta_modified = [value for name in MODIFIED_METAS for value in metas.get(name, ())]
     hints.published = _dates([*ld.published, *meta_published, *ld.page_published, *published])
@@ -120,17 +155,17 @@ def read_hints(tree: etree._Element, url: str | None) -> Hints:
     return hints
 
 
-def meta_values(tree: etree._Element) -> dict[str, list[str]]:
-    """Non-empty ``content`` of every ``<meta>``, by lower-cased name, in document order.
+def meta_values(metas: Iterable[etree._Element]) -> dict[str, list[str]]:
+    """Non-empty ``content`` of ``<meta>`` elements, by lower-cased name, in document order.
 
     >>> from lxml import etree
     >>> tree = etree.fromstring('<meta name="OG:Title" property="og:title" content=" A ">',
     ...                         etree.HTMLParser())
-    >>> meta_values(tree)
+    >>> meta_values(tree.iter("meta"))
     {'og:title': ['A']}
     """
     values: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
+    for meta in metas:
         content = (meta.get("content") or meta.get("datetime") or "").strip()
         if not content:
             continue
@@ -140,32 +175,31 @@ def meta_values(tree: etree._Element) -> dict[str, list[str]]:
     return values
 
 
-def html_title(tree: etree._Element) -> str | None:
-    """The text of the page's ``<title>``, whitespace collapsed.
+def html_title(titles: Iterable[etree._Element]) -> str | None:
+    """The text of the page's ``<title>`` (the first one outside SVG), whitespace collapsed.
 
     >>> from lxml import etree
-    >>> html_title(etree.fromstring("<title> A\\n title </title>", etree.HTMLParser()))
+    >>> html_title(etree.fromstring("<title> A\\n title </title>", etree.HTMLParser()).iter("title"))
     'A title'
     """
-    title = tree.find("head/title")
-    if title is None:
-        title = tree.find(".//title")
-    text = _text(title) if title is not None else ""
-    return text or None
+    for title in titles:
+        if next(title.iterancestors("svg"), None) is None:
+            return _text(title) or None
+    return None
 
 
-def canonical_url(tree: etree._Element, metas: dict[str, list[str]]) -> str | None:
+def canonical_url(links: Iterable[etree._Element], metas: dict[str, list[str]]) -> str | None:
     """The page's own address: ``<link rel=canonical>`` (made absolute against ``og:url``),
     else ``og:url``.
 
     >>> from lxml import etree
     >>> tree = etree.fromstring('<link rel="canonical" href="/a/b">'
     ...     '<meta property="og:url" content="https://x.com/a">', etree.HTMLParser())
-    >>> canonical_url(tree, meta_values(tree))
+    >>> canonical_url(tree.iter("link"), meta_values(tree.iter("meta")))
     'https://x.com/a/b'
     """
     og_url = _first(metas, "og:url") or None
-    for link in tree.iter("link"):
+    for link in links:
         href = (link.get("href") or "").strip()
         if href and "canonical" in (link.get("rel") or "").lower().split():
             return urljoin(og_url, href) if og_url else href
@@ -191,18 +225,18 @@ def host_names(url: str | None) -> list[str]:
     return _unique([host, domain, labels[-size]])
 
 
-def article_h1(tree: etree._Element, site_names: set[str]) -> str:
+def article_h1(h1s: Iterable[etree._Element], site_names: set[str]) -> str:
     """The article's ``<h1>``: the first inside ``<article>``/``<main>``, else the page's only
     one. An ``<h1>`` holding a logo or the site's name never counts. ``""`` when none fits.
 
     >>> from lxml import etree
     >>> tree = etree.fromstring('<h1 class="logo"><a href="/">Daily</a></h1>'
     ...     '<article><h1>Real  headline</h1></article>', etree.HTMLParser())
-    >>> article_h1(tree, {"daily"})
+    >>> article_h1(tree.iter("h1"), {"daily"})
     'Real headline'
     """
     candidates = []
-    for h1 in tree.iter("h1"):
+    for h1 in h1s:
         text = _text(h1)
         if text and _key(text) not in site_names and not _is_logo(h1):
             if _in_article(h1):
@@ -211,36 +245,37 @@ def article_h1(tree: etree._Element, site_names: set[str]) -> str:
     return candidates[0] if len(candidates) == 1 else ""
 
 
-def dated_elements(tree: etree._Element) -> tuple[list[str], list[str]]:
-    """Raw (published, modified) date values from ``<time>``, ``itemprop`` and hAtom
-    ``abbr`` elements. ``<time>`` and ``itemprop`` count only inside the article and outside
-    asides, navigation, footers and lists of other articles; explicit ones (``pubdate``,
-    ``itemprop``) come first.
+def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Element],
+                   itemprops: list[etree._Element]) -> tuple[list[str], list[str]]:
+    """Raw (published, modified) date values from ``<time>`` elements, hAtom ``abbr``
+    elements and elements with a date ``itemprop``. ``<time>`` and ``itemprop`` count only
+    inside the article and outside asides, navigation, footers and lists of other articles;
+    explicit ones (``itemprop``, ``pubdate``) come first. ``<meta>`` elements are left to
+    ``meta_values``.
 
     >>> from lxml import etree
     >>> tree = etree.fromstring('<article><time datetime="2020-01-02">2 Jan</time>'
     ...     '<aside><time datetime="2019-05-05">old</time></aside></article>', etree.HTMLParser())
-    >>> dated_elements(tree)
+    >>> dated_elements(tree.iter("time"), [], [])
     (['2020-01-02'], [])
     """
     explicit, implicit, modified = [], [], []
-    for element in tree.xpath("//time | //*[@itemprop='datePublished' or @itemprop='dateModified']"
-                              " | //abbr[@title]"):
+    for abbr in abbrs:
+        classes = (abbr.get("class") or "").split()
+        if abbr.get("title") and "published" in classes:
+            implicit.append(abbr.get("title"))
+        elif abbr.get("title") and "updated" in classes:
+            modified.append(abbr.get("title"))
+    seen = set(itemprops)
+    for element in [*itemprops, *(time for time in times if time not in seen)]:
         if element.tag == "meta":
             continue
         itemprop = element.get("itemprop")
-        if element.tag == "abbr":
-            classes = (element.get("class") or "").split()
-            if "published" in classes:
-                implicit.append(element.get("title"))
-            elif "updated" in classes:
-                modified.append(element.get("title"))
-            continue
         value = element.get("datetime") or element.get("content") or (
             _text(element) if itemprop else "")
         if not value or not _in_article(element):
             continue
-        if itemprop == "dateModified" or _UPDATED_CLASS.search(element.get("class") or ""):
+        if itemprop == "dateModified" or _class_tokens(element) & UPDATED_TOKENS:
             modified.append(value)
         elif itemprop == "datePublished" or element.get("pubdate") is not None:
             explicit.append(value)
@@ -261,7 +296,7 @@ class JsonLdFacts:
         self.site_names: list[str] = []
 
 
-def read_json_ld(tree: etree._Element) -> JsonLdFacts:
+def read_json_ld(scripts: Iterable[etree._Element]) -> JsonLdFacts:
     """Dates and site names from the page's ``application/ld+json`` scripts, including objects
     nested in ``@graph`` and ``mainEntity``; invalid JSON is repaired where it can be.
 
@@ -269,12 +304,12 @@ def read_json_ld(tree: etree._Element) -> JsonLdFacts:
     >>> tree = etree.fromstring('<script type="application/ld+json">{"@graph": [{"@type":'
     ...     ' "NewsArticle", "datePublished": "2021-03-04", "publisher": {"name": "Daily"},},]}'
     ...     '</script>', etree.HTMLParser())
-    >>> facts = read_json_ld(tree)
+    >>> facts = read_json_ld(tree.iter("script"))
     >>> facts.published, facts.site_names
     (['2021-03-04'], ['Daily'])
     """
     facts = JsonLdFacts()
-    for script in tree.iter("script"):
+    for script in scripts:
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         data = load_json(script.text or "")
@@ -347,33 +382,35 @@ def _ld_strings(value: object) -> list[str]:
 
 
 def _in_article(element: etree._Element) -> bool:
-    """Inside ``<article>``/``<main>`` (or an element with that role, or microdata article),
-    and not inside page furniture, a list of other articles, or an article nested in one."""
-    articles = 0
+    """Inside ``<article>``/``<main>`` (or an element with that role, or a microdata article),
+    not inside page furniture or a list of other articles, and not in an article nested in
+    another (a teaser card). Ancestors from ``<body>`` up are not looked at: their classes
+    describe the whole page."""
+    inside, articles = False, 0
     for ancestor in element.iterancestors():
-        tag, role = ancestor.tag, (ancestor.get("role") or "").lower()
-        if tag in FURNITURE_TAGS or role in FURNITURE_ROLES:
+        tag = ancestor.tag
+        if tag in PAGE_TAGS:
+            break
+        role = (ancestor.get("role") or "").lower()
+        if (tag in FURNITURE_TAGS or role in FURNITURE_ROLES
+                or _class_tokens(ancestor) & RELATED_TOKENS):
             return False
-        if _RELATED_CLASS.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
-            return False
-        if (tag in ARTICLE_TAGS or role in ARTICLE_ROLES
-                or ancestor.get("itemprop") == "articleBody"
-                or "Article" in (ancestor.get("itemtype") or "")):
-            articles += tag == "article"
-            if articles > 1:
-                return False
-            articles = max(articles, 1) if tag == "article" else articles
-    return articles > 0 or any(a.tag == "main" or (a.get("role") or "").lower() in ARTICLE_ROLES
-                               or a.get("itemprop") == "articleBody"
-                               or "Article" in (a.get("itemtype") or "")
-                               for a in element.iterancestors())
+        articles += tag == "article"
+        inside = inside or (tag in ARTICLE_TAGS or role in ARTICLE_ROLES
+                            or ancestor.get("itemprop") == "articleBody"
+                            or bool(ARTICLE_ITEMTYPE.search(ancestor.get("itemtype") or "")))
+    return inside and articles < 2
 
 
 def _is_logo(h1: etree._Element) -> bool:
-    """An ``<h1>`` wrapping an image or marked as the site's logo/brand."""
+    """An ``<h1>`` wrapping an image, or marked (or holding an element marked) as a logo."""
     if next(h1.iter(*LOGO_TAGS), None) is not None:
         return True
-    return any(_LOGO_CLASS.search(f"{e.get('class') or ''} {e.get('id') or ''}") for e in h1.iter())
+    return any(_class_tokens(element) & LOGO_TOKENS for element in h1.iter())
+
+
+def _class_tokens(element: etree._Element) -> frozenset[str]:
+    return split_class_tokens(f"{element.get('class') or ''} {element.get('id') or ''}")
 
 
 def _dates(values: list[str]) -> list[str]:

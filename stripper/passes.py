@@ -65,7 +65,7 @@ def line_score(line: Line, config: Config, packed_weight: float = 1.0) -> float:
         return line.words * (1.0 if line.gap_before else packed_weight)
     if label == NEAR and line.terminal:
         return line.words * config.near_body_weight
-    if label == CLUTTER:
+    if label in (CLUTTER, DATE):
         return -config.boilerplate_penalty
     if line.notes.get("isolated"):
         return -config.isolated_line_penalty
@@ -90,9 +90,23 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
         total += line_score(line, config, packed_weight)
         if total > best:
             best, best_start, best_end = total, start, i + 1
-    if not any(lines[i].first_label == GOOD for i in range(best_start, best_end)):
+    prose = sum(lines[i].words for i in range(best_start, best_end)
+                if lines[i].first_label in (GOOD, NEAR) and lines[i].terminal)
+    if prose < config.min_article_words:
         return 0, 0
-    return best_start, _end_marker(lines, best_start, best_end, config)
+    return _heading_before(lines, best_start, config), _end_marker(lines, best_start, best_end, config)
+
+
+def _heading_before(lines: list[Line], start: int, config: Config) -> int:
+    """Extend the span back over a subheading right before its first paragraph: a short line,
+    set off from that paragraph by a blank line, that no rule marked."""
+    if start == 0:
+        return start
+    before = lines[start - 1]
+    if (before.first_label == SHORT and lines[start].gap_before and not before.terminal
+            and before.words <= config.heading_max_words):
+        return start - 1
+    return start
 
 
 def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
@@ -137,6 +151,6 @@ def _remove_read_also_runs(lines: list[Line], span: tuple[int, int], config: Con
             continue
         for j in range(i + 1, min(end, i + 1 + config.read_also_max_lines)):
             line = lines[j]
-            if line.label != BODY or not in_run(line, config):
+            if line.label != BODY or not in_run(line, config) or (j > i + 1 and line.gap_before):
                 break
             line.mark(CLUTTER, "nav.read-also-run")

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-import regex
+from .prefilter import KeyIndex, leading_strings
 
 #: Characters ignored around a line when a ``line`` rule matches the whole of it.
 EDGE_PUNCTUATION = " \t:|-–—»«•·…*>#.,!?/\\=~_+●▪►▶◆■□▷[]"
@@ -22,6 +23,10 @@ _TEMPLATES = {
     "contains": _BOUNDARY_BEFORE + r"(?:{})" + _BOUNDARY_AFTER,
 }
 ACTIONS = ("drop", "end_body", "start_run")
+#: Modes whose patterns the engine tries at every position: worth a prefilter.
+UNANCHORED_MODES = ("contains", "suffix")
+#: A section header in a phrase file: a rule id in brackets. Other bracketed lines are phrases.
+_SECTION = re.compile(r"\[[a-z0-9]+(?:[.-][a-z0-9]+)*\]")
 
 
 @dataclass(frozen=True)
@@ -35,15 +40,25 @@ class PhraseRule:
     action: str
     #: May fire on a protected (long, sentence-like) line.
     exact: bool
-    pattern: regex.Pattern | None
+    #: The phrases the prefilter cannot file by a leading string (for an anchored rule: all
+    #: of them), as one pattern; None when there are none.
+    pattern: re.Pattern | None
+    #: Position in ``rules.toml``: the earlier rule wins when several fire.
+    index: int = 0
+    #: Its phrases filed in the prefilter under their leading strings, each compiled alone.
+    keyed: tuple[tuple[frozenset[str], re.Pattern], ...] = ()
 
-    def matches(self, norm: str, words: int) -> bool:
-        """True when the rule fires on a normalised line of ``words`` words."""
-        if self.pattern is None or words > self.max_words:
+    def matches(self, norm: str, words: int, keyed: list[re.Pattern] | None = None) -> bool:
+        """True when the rule fires on a normalised line of ``words`` words. ``keyed``: which
+        of its filed phrases the prefilter found worth trying (None: try them all)."""
+        if words > self.max_words:
             return False
         if self.match == "line":
             norm = norm.strip(EDGE_PUNCTUATION)
-        return self.pattern.search(norm) is not None
+        if self.pattern is not None and self.pattern.search(norm):
+            return True
+        tried = keyed if keyed is not None else [pattern for _, pattern in self.keyed]
+        return any(pattern.search(norm) for pattern in tried)
 
 
 def _data():
@@ -72,13 +87,29 @@ def read_phrase_file(text: str) -> dict[str, list[str]]:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1].strip(), [])
+        if _SECTION.fullmatch(line):
+            current = sections.setdefault(line[1:-1], [])
         elif current is None:
             raise ValueError(f"phrase {line!r} comes before any [rule-id] section")
         else:
             current.append(line)
     return sections
+
+
+def _compile_phrases(match: str, fragments: list[str]) -> tuple:
+    """A rule's phrases as (one pattern of those not filed, the filed ones): an anchored rule
+    files none; an unanchored rule files each phrase with a leading string, compiled alone."""
+    template = _TEMPLATES[match]
+    if match not in UNANCHORED_MODES:
+        return (compile_fragments(template, fragments) if fragments else None), ()
+    keyed, unkeyed = [], []
+    for fragment in fragments:
+        leading = leading_strings(_CLASS_OR_SET.sub(_for_re, fragment))
+        if leading is None:
+            unkeyed.append(fragment)
+        else:
+            keyed.append((leading, compile_fragments(template, [fragment])))
+    return (compile_fragments(template, unkeyed) if unkeyed else None), tuple(keyed)
 
 
 @cache
@@ -88,6 +119,11 @@ def load_rules() -> tuple[PhraseRule, ...]:
     >>> [r.id for r in load_rules()][:2]
     ['ui.loading', 'ui.font-size']
     """
+    return tuple(rule for rule, _ in _load())
+
+
+@cache
+def _load() -> tuple[tuple[PhraseRule, list[str]], ...]:
     table = tomllib.loads((_data() / "rules.toml").read_text("utf-8"))["rules"]
     phrases: dict[str, list[str]] = {rule_id: [] for rule_id in table}
     for lang in available_languages():
@@ -102,24 +138,69 @@ def load_rules() -> tuple[PhraseRule, ...]:
         if spec["match"] not in _TEMPLATES or spec["action"] not in ACTIONS:
             raise ValueError(f"rule {rule_id!r} has an unknown match or action in rules.toml")
         fragments = sorted(set(phrases[rule_id]), key=len, reverse=True)
-        pattern = None
-        if fragments:
-            pattern = regex.compile(_TEMPLATES[spec["match"]].format("|".join(fragments)),
-                                    regex.IGNORECASE)
-        rules.append(PhraseRule(rule_id, spec["doc"], spec["match"], spec["max_words"],
-                                spec["action"], spec.get("exact", False), pattern))
+        pattern, keyed = _compile_phrases(spec["match"], fragments)
+        rule = PhraseRule(rule_id, spec["doc"], spec["match"], spec["max_words"],
+                          spec["action"], spec.get("exact", False), pattern, len(rules), keyed)
+        rules.append((rule, fragments))
     return tuple(rules)
 
 
+#: Unicode classes phrase files may use, as the standard ``re`` engine spells them outside
+#: and inside a character class (``re`` is several times faster than ``regex`` on these).
+_CLASSES = {
+    r"\p{L}": (r"[^\W\d_]", r"\w"),
+    r"\p{Han}": (r"[\u3400-\u4dbf\u4e00-\u9fff]", r"\u3400-\u4dbf\u4e00-\u9fff"),
+    r"\p{Hangul}": (r"[\uac00-\ud7a3]", r"\uac00-\ud7a3"),
+}
+_CLASS_OR_SET = re.compile(r"\[(?:\\.|[^\]\\])*\]|\\p\{\w+\}")
+
+
+def _for_re(match: re.Match) -> str:
+    text = match.group()
+    if text.startswith("["):
+        for name, (_, inside) in _CLASSES.items():
+            text = text.replace(name, inside)
+        return text
+    if text not in _CLASSES:
+        raise ValueError(f"phrase files may use {', '.join(_CLASSES)}, not {text}")
+    return _CLASSES[text][0]
+
+
+def compile_fragments(template: str, fragments: list[str]) -> re.Pattern:
+    r"""One case-insensitive pattern for a rule's fragments, in its match mode's template.
+
+    >>> compile_fragments(_TEMPLATES["prefix"], [r"by \p{L}[\p{L}.-]+"]).pattern
+    '^(?:by [^\\W\\d_][\\w.-]+)(?:(?<=\\W)|(?!\\w))'
+
+    """
+    alternation = _CLASS_OR_SET.sub(_for_re, "|".join(fragments))
+    return re.compile(template.format(alternation), re.IGNORECASE)
+
+
+#: How many distinct lines the phrase-rule verdicts are remembered for. Menus, footers and
+#: banners repeat across the pages of a site, so a batch run meets them again and again.
+VERDICT_CACHE_LINES = 100_000
+
+
+@lru_cache(maxsize=VERDICT_CACHE_LINES)
 def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
-    """The first phrase rule that fires on a line; protected lines only meet exact rules.
+    """The first phrase rule (in ``rules.toml`` order) that fires on a line; protected lines
+    only meet exact rules.
 
     >>> first_match("advertisement", 1, False).id
     'ad.marker'
     """
+    filed = _key_index().lookup(norm)
     for rule in load_rules():
         if protected and not (rule.exact or rule.match == "line"):
             continue
-        if rule.matches(norm, words):
+        if rule.matches(norm, words, filed.get(rule.index, []) if rule.keyed else None):
             return rule
     return None
+
+
+@cache
+def _key_index() -> KeyIndex:
+    """Every filed phrase of every rule, by leading string."""
+    return KeyIndex((rule.index, keys, pattern)
+                    for rule in load_rules() for keys, pattern in rule.keyed)

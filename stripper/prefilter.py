@@ -1,0 +1,122 @@
+"""A cheap test that rules out most phrase rules for most lines before any regex runs.
+
+A ``contains`` phrase can start anywhere in a line, so the regex engine tries it at every
+position: costly when a rule has hundreds of phrases. But every phrase starts with one of a
+few literal strings ("we use cookies" starts with "we "; "(foto|ilustrasi):" with "fot" or
+"ilu"). This module reads each phrase's parse tree for those leading strings (up to
+``KEY_CHARS`` characters), and a rule is tried on a line only when one of them occurs there
+at a place a match could start.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # the stdlib parser's opcodes
+from re import _parser as sre_parse
+
+#: Length of the leading strings used as keys.
+KEY_CHARS = 3
+#: A phrase with more leading strings than this is always tried (not worth indexing).
+MAX_KEYS = 64
+#: Places a phrase may start: a word's first character, or any non-word character.
+_STARTS = re.compile(r"(?<!\w)\w|\W")
+
+
+def leading_strings(fragment: str) -> frozenset[str] | None:
+    """The strings (up to ``KEY_CHARS`` long) every match of ``fragment`` starts with, or None
+    when it can start with a character class.
+
+    >>> sorted(leading_strings(r"(accept|allow)( all)? cookies"))
+    ['acc', 'all']
+    >>> sorted(leading_strings(r"©"))
+    ['©']
+    >>> leading_strings(r"\\d+ shares") is None
+    True
+    >>> sorted(leading_strings(r"\\s[>»]\\s"))
+    [' > ', ' » ']
+    """
+    try:
+        parsed = sre_parse.parse(fragment)
+    except re.error:
+        return None
+    found = _lead(list(parsed), "")
+    if found is None or not found or len(found) > MAX_KEYS or "" in found:
+        return None
+    return frozenset(s.lower() for s in found)
+
+
+def _lead(items: list, prefix: str) -> set[str] | None:
+    """Leading strings of ``prefix`` followed by ``items``, each cut at ``KEY_CHARS``."""
+    if len(prefix) >= KEY_CHARS or not items:
+        return {prefix[:KEY_CHARS]}
+    (op, av), rest = items[0], items[1:]
+    if op is sre.LITERAL:
+        return _lead(rest, prefix + chr(av))
+    if op is sre.SUBPATTERN:
+        return _lead(list(av[-1]) + rest, prefix)
+    if op is sre.BRANCH:
+        return _union(_lead(list(branch) + rest, prefix) for branch in av[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        low, _, body = av
+        once = _lead(list(body) + rest, prefix)
+        return once if low >= 1 else _union([once, _lead(rest, prefix)])
+    if op is sre.AT:
+        return _lead(rest, prefix)
+    if op is sre.IN:
+        return _lead_in_set(av, rest, prefix)
+    return {prefix} if prefix else None
+
+
+def _lead_in_set(members: list, rest: list, prefix: str) -> set[str] | None:
+    r"""A character set at the start: ``\s`` is one space in a normalised line; a few
+    literal characters branch; anything wider ends the leading string."""
+    if members == [(sre.CATEGORY, sre.CATEGORY_SPACE)]:
+        return _lead(rest, prefix + " ")
+    if len(members) <= 4 and all(op is sre.LITERAL for op, _ in members):
+        return _union(_lead(rest, prefix + chr(av)) for _, av in members)
+    return {prefix} if prefix else None
+
+
+def _union(sets) -> set[str] | None:
+    out: set[str] = set()
+    for found in sets:
+        if found is None:
+            return None
+        out |= found
+        if len(out) > MAX_KEYS:
+            return None
+    return out
+
+
+class KeyIndex:
+    """Patterns filed under their leading strings; ``lookup`` finds the ones a line may match.
+
+    >>> index = KeyIndex([("cookie", ["we use cookies"], "p1"), ("copy", ["©"], "p2")])
+    >>> index.lookup("© 2024. we use cookies")
+    {'copy': ['p2'], 'cookie': ['p1']}
+    >>> index.lookup("nothing here")
+    {}
+    """
+
+    def __init__(self, entries):
+        """``entries``: (owner, leading strings, pattern) for each pattern to file."""
+        self._by_key: dict[str, list[tuple[object, object]]] = {}
+        for owner, keys, pattern in entries:
+            for key in keys:
+                self._by_key.setdefault(key, []).append((owner, pattern))
+        self._lengths = sorted({len(key) for key in self._by_key}, reverse=True)
+
+    def lookup(self, text: str) -> dict[object, list[object]]:
+        """Owner -> patterns whose leading string occurs in ``text`` where a match may start."""
+        found: dict[object, list[object]] = {}
+        get = self._by_key.get
+        for match in _STARTS.finditer(text):
+            start = match.start()
+            for length in self._lengths:
+                filed = get(text[start:start + length])
+                if filed:
+                    for owner, pattern in filed:
+                        patterns = found.setdefault(owner, [])
+                        if pattern not in patterns:
+                            patterns.append(pattern)
+        return found
