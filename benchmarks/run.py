@@ -40,10 +40,11 @@ def page_urls(bench: Path) -> dict[str, str]:
     return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r}
 
 
-def run_stripper(pages, kind, urls):
+def run_stripper(pages, kind, urls, config=None):
     import stripper
+    config = config or stripper.Config()
     for pid, raw in pages:
-        doc = stripper.clean(raw, url=urls.get(pid) if kind == "html" else None)
+        doc = stripper.clean(raw, url=urls.get(pid) if kind == "html" else None, config=config)
         yield pid, {"title": doc.title, "date": doc.date, "body": doc.text}
 
 
@@ -79,6 +80,16 @@ def _as_html(raw: bytes, kind: str) -> bytes:
             + "</body></html>").encode("utf-8")
 
 
+def _config(settings):
+    import stripper
+    config = stripper.Config()
+    changes = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        changes[name] = type(getattr(config, name))(value)
+    return config.replace(**changes)
+
+
 TOOLS = {"stripper": run_stripper, "trafilatura": run_trafilatura,
          "readability": run_readability, "boilerpy3": run_boilerpy3}
 
@@ -89,6 +100,8 @@ def main(argv=None) -> None:
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--compare", nargs="*", default=[], choices=sorted(set(TOOLS) - {"stripper"}))
     ap.add_argument("--csv", action="store_true", help="also write per-page scores (worst pages first)")
+    ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
+                    help="override stripper thresholds (see stripper/config.py), to try a change")
     args = ap.parse_args(argv)
     pages = load_pages(args.bench, args.kind)
     urls = page_urls(args.bench)
@@ -98,7 +111,10 @@ def main(argv=None) -> None:
         out = HERE / "out" / args.kind / tool
         out.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        preds = list(TOOLS[tool](pages, args.kind, urls))
+        if tool == "stripper":
+            preds = list(run_stripper(pages, args.kind, urls, _config(args.set)))
+        else:
+            preds = list(TOOLS[tool](pages, args.kind, urls))
         seconds = time.perf_counter() - started
         for pid, pred in preds:
             (out / f"{pid}.json").write_text(json.dumps(pred, ensure_ascii=False), "utf-8")

@@ -59,8 +59,13 @@ class Config:
     #: An HTML block whose link characters exceed this share of its text is link-dense.
     link_density_max: float = 0.5
     #: Structural (DOM) evidence is a vote: a block is dropped by it only when the vote
-    #: outweighs its own text evidence. Weight of one DOM vote, in words.
+    #: outweighs its own text evidence. Weight of one zone vote (nav, aside, footer, ...) and
+    #: of link density, in words.
     dom_vote_words: float = 25.0
+    #: Weight of a clutter class/id token (share, related, comment, ...), in words.
+    dom_class_vote_words: float = 15.0
+    #: Gain of a block inside the article's own markup (<article>, <main>, class "entry-content").
+    dom_content_vote_words: float = 3.0
     #: Rules look at no more than this many characters of a line, bounding their cost on
     #: pathological input (a 20 MB single line).
     max_line_chars: int = 20_000

@@ -219,7 +219,7 @@ _ISO_VALUE = re.compile(r"""
     )?
 """, re.VERBOSE)
 _URL_DATE = re.compile(r"""
-    (?P<y>\d(?<!\d\d)\d{3})
+    [/_.=-] (?P<y>\d{4})
     (?: (?P<sep>[/_.-]) (?P<m>\d\d?) (?P=sep) (?P<d>\d\d?) (?=(?P=sep)|[/?#.&]|\Z)
       | (?P<m8>\d\d)(?P<d8>\d\d)(?!\d)
     )
@@ -238,7 +238,8 @@ class FoundDate:
 
 
 def find_dates(text: str, *, today: datetime.date | None = None) -> list[FoundDate]:
-    """Every plausible date expression in one line of text, in order.
+    """Every plausible date expression in one line of text, in order. Like the rules, it reads
+    no further than ``max_line_chars`` into a pathologically long line.
 
     >>> [d.iso for d in find_dates("Published: Nov 19, 2019 | Updated: 20/11/2019 08:15 WIB")]
     ['2019-11-19', '2019-11-20T08:15:00+07:00']
@@ -410,10 +411,10 @@ def _cores(text: str, latest: datetime.date) -> list[tuple[int, int, datetime.da
             end = start + 4
         if end - start != 4 or not EARLIEST_YEAR <= int(text[start:end]) <= latest.year:
             continue
-        matches = [pattern.match(text, start) for pattern, _ in _STARTING_AT_YEAR]
-        matches += [pattern.search(text, max(0, start - CORE_REACH), end)
-                    for pattern, _ in _ENDING_AT_YEAR]
-        for match, (_, read) in zip(matches, _STARTING_AT_YEAR + _ENDING_AT_YEAR):
+        candidates = [(pattern.match(text, start), read) for pattern, read in _STARTING_AT_YEAR]
+        candidates += [(pattern.search(text, max(0, start - CORE_REACH), end), read)
+                       for pattern, read in _ENDING_AT_YEAR]
+        for match, read in candidates:
             parts = match and read(match)
             date = parts and _plausible(*parts, latest)
             if date:
@@ -443,9 +444,8 @@ def _scan(text: str, latest: datetime.date) -> list[tuple[FoundDate, int]]:
             start = lead.start()
         elif lead and lead["wd"]:
             start = lead.start("wd")
-        marker = None
-        for marker in _MARKER.finditer(text, max(previous_end, start - MARKER_REACH), start):
-            pass
+        markers = list(_MARKER.finditer(text, max(previous_end, start - MARKER_REACH), start))
+        marker = markers[-1] if markers else None
         role = _ROLES[_key(marker[0])] if marker else None
         iso = date.isoformat() + (tail_clock or lead_clock or "")
         results.append((FoundDate(iso, start, end, role), marker.start() if marker else start))

@@ -73,6 +73,8 @@ def _bounded_decompress(raw: bytes, name: str, limit: int) -> bytes:
         raise BinaryInputError(f"looks {name}-compressed but is corrupt ({exc})") from None
     if len(out) > limit:
         raise InputTooLargeError(f"decompresses to more than {limit // 2**20} MB")
+    if not engine.eof:
+        raise BinaryInputError(f"looks {name}-compressed but is truncated or corrupt")
     return out
 
 

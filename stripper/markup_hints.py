@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -27,8 +28,8 @@ from .page import Hints
 
 #: Elements read for hints, in one pass over the tree.
 HINT_TAGS = ("meta", "link", "script", "title", "time", "abbr", "h1")
-#: Meta names (``name``, ``property`` or ``itemprop``, lower-cased) that give the date an
-#: article was published, best first.
+#: Meta names (``name``, ``property``, or ``itemprop`` in the head; lower-cased) that give the
+#: date an article was published, best first.
 PUBLISHED_METAS = (
     "article:published_time", "og:published_time", "og:article:published_time",
     "datepublished", "rnews:datepublished", "parsely-pub-date", "sailthru.date",
@@ -45,8 +46,9 @@ MODIFIED_METAS = (
 TITLE_METAS = ("og:title", "twitter:title")
 #: Meta names giving the site's name, best first.
 SITE_METAS = ("og:site_name", "application-name", "twitter:site")
-#: Attributes under which a meta element names its value.
-META_KEY_ATTRIBUTES = ("property", "name", "itemprop", "http-equiv")
+#: Attributes under which a meta element names its value. (``itemprop`` counts only in the
+#: head: in the body it may describe another article, so ``dated_elements`` weighs it.)
+META_KEY_ATTRIBUTES = ("property", "name", "http-equiv")
 
 #: JSON-LD types whose ``datePublished`` is the article's own.
 ARTICLE_TYPES = frozenset({
@@ -72,7 +74,8 @@ MAX_JSON_LD_OBJECTS = 1000
 ARTICLE_TAGS = frozenset({"article", "main"})
 ARTICLE_ROLES = frozenset({"article", "main"})
 #: Tags (and roles) of page furniture: dates in them belong to other articles or the site.
-FURNITURE_TAGS = frozenset({"aside", "nav", "footer"})
+#: (A ``<footer>`` inside the article is the article's own: it often holds its microdata.)
+FURNITURE_TAGS = frozenset({"aside", "nav"})
 FURNITURE_ROLES = frozenset({"complementary", "navigation", "contentinfo"})
 #: Tags above which ancestors describe the whole page, not a part of it.
 PAGE_TAGS = frozenset({"body", "html"})
@@ -82,7 +85,9 @@ RELATED_TOKENS = frozenset({
     "teaser", "teasers", "latest", "comment", "comments", "sidebar", "widget", "widgets",
     "more", "also", "suggested", "similar",
 })
-#: Class/id tokens of a ``<time>`` that gives the update time, not the publication.
+#: ``itemprop`` values of an element giving the publication date.
+PUBLISHED_ITEMPROPS = frozenset({"datePublished", "dateCreated"})
+#: Class/id tokens of a ``<time>`` that gives the update time (unless also "published").
 UPDATED_TOKENS = frozenset({"updated", "update", "modified", "lastmod", "last-modified"})
 #: Class/id tokens of a site logo or name.
 LOGO_TOKENS = frozenset({
@@ -156,7 +161,8 @@ def read_hints(tree: etree._Element, url: str | None) -> Hints:
 
 
 def meta_values(metas: Iterable[etree._Element]) -> dict[str, list[str]]:
-    """Non-empty ``content`` of ``<meta>`` elements, by lower-cased name, in document order.
+    """Non-empty ``content`` of ``<meta>`` elements, by lower-cased name (and ``itemprop`` of
+    those in the head), in document order.
 
     >>> from lxml import etree
     >>> tree = etree.fromstring('<meta name="OG:Title" property="og:title" content=" A ">',
@@ -170,6 +176,8 @@ def meta_values(metas: Iterable[etree._Element]) -> dict[str, list[str]]:
         if not content:
             continue
         keys = {(meta.get(attribute) or "").strip().lower() for attribute in META_KEY_ATTRIBUTES}
+        if meta.getparent().tag == "head":
+            keys.add((meta.get("itemprop") or "").strip().lower())
         for key in keys - {""}:
             values.setdefault(key, []).append(content)
     return values
@@ -249,8 +257,8 @@ def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Eleme
                    itemprops: list[etree._Element]) -> tuple[list[str], list[str]]:
     """Raw (published, modified) date values from ``<time>`` elements, hAtom ``abbr``
     elements and elements with a date ``itemprop``. ``<time>`` and ``itemprop`` count only
-    inside the article and outside asides, navigation, footers and lists of other articles;
-    explicit ones (``itemprop``, ``pubdate``) come first. ``<meta>`` elements are left to
+    inside the article and outside asides, navigation, site footers and lists of other articles;
+    explicit ones (``itemprop``, ``pubdate``) come first. Metas in the head are left to
     ``meta_values``.
 
     >>> from lxml import etree
@@ -268,32 +276,32 @@ def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Eleme
             modified.append(abbr.get("title"))
     seen = set(itemprops)
     for element in [*itemprops, *(time for time in times if time not in seen)]:
-        if element.tag == "meta":
+        if element.tag == "meta" and element.getparent().tag == "head":
             continue
         itemprop = element.get("itemprop")
         value = element.get("datetime") or element.get("content") or (
             _text(element) if itemprop else "")
         if not value or not _in_article(element):
             continue
-        if itemprop == "dateModified" or _class_tokens(element) & UPDATED_TOKENS:
-            modified.append(value)
-        elif itemprop == "datePublished" or element.get("pubdate") is not None:
+        if itemprop in PUBLISHED_ITEMPROPS or element.get("pubdate") is not None:
             explicit.append(value)
+        elif itemprop == "dateModified":
+            modified.append(value)
+        elif UPDATED_TOKENS & _class_tokens(element) and "published" not in _class_tokens(element):
+            modified.append(value)
         else:
             implicit.append(value)
     return explicit + implicit, modified
 
 
+@dataclass(slots=True)
 class JsonLdFacts:
-    """What a page's JSON-LD says: article and page dates, and site names."""
+    """What a page's JSON-LD says: article and page dates (raw), and site names."""
 
-    __slots__ = ("published", "page_published", "modified", "site_names")
-
-    def __init__(self) -> None:
-        self.published: list[str] = []
-        self.page_published: list[str] = []
-        self.modified: list[str] = []
-        self.site_names: list[str] = []
+    published: list[str] = field(default_factory=list)
+    page_published: list[str] = field(default_factory=list)
+    modified: list[str] = field(default_factory=list)
+    site_names: list[str] = field(default_factory=list)
 
 
 def read_json_ld(scripts: Iterable[etree._Element]) -> JsonLdFacts:
@@ -383,10 +391,10 @@ def _ld_strings(value: object) -> list[str]:
 
 def _in_article(element: etree._Element) -> bool:
     """Inside ``<article>``/``<main>`` (or an element with that role, or a microdata article),
-    not inside page furniture or a list of other articles, and not in an article nested in
-    another (a teaser card). Ancestors from ``<body>`` up are not looked at: their classes
-    describe the whole page."""
-    inside, articles = False, 0
+    not inside page furniture (a footer counts only when no article holds it) or a list of
+    other articles, and not in an article nested in another (a teaser card). Ancestors from
+    ``<body>`` up are not looked at: their classes describe the whole page."""
+    inside, articles, site_footer = False, 0, False
     for ancestor in element.iterancestors():
         tag = ancestor.tag
         if tag in PAGE_TAGS:
@@ -395,11 +403,15 @@ def _in_article(element: etree._Element) -> bool:
         if (tag in FURNITURE_TAGS or role in FURNITURE_ROLES
                 or _class_tokens(ancestor) & RELATED_TOKENS):
             return False
-        articles += tag == "article"
+        if tag == "footer":
+            site_footer = True
+        elif tag == "article":
+            articles += 1
+            site_footer = False
         inside = inside or (tag in ARTICLE_TAGS or role in ARTICLE_ROLES
                             or ancestor.get("itemprop") == "articleBody"
                             or bool(ARTICLE_ITEMTYPE.search(ancestor.get("itemtype") or "")))
-    return inside and articles < 2
+    return inside and articles < 2 and not site_footer
 
 
 def _is_logo(h1: etree._Element) -> bool:

@@ -16,7 +16,7 @@ from .config import Config
 from .dates import is_date_line
 from .lines import BODY, CLUTTER, DATE, Line
 from .phrases import first_match
-from .rules import CONTEXT_RULES, LINE_RULES
+from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
 
 #: First-pass grades of lines no rule removed.
 GOOD, NEAR, SHORT = "good", "near", "short"
@@ -40,6 +40,7 @@ def classify_lines(lines: list[Line], config: Config) -> None:
                     break
             else:
                 line.first_label = grade(line, config)
+        line.notes["dom"] = dom_vote(line, config)
         line.label, line.rule = line.first_label, line.first_rule
 
 
@@ -60,6 +61,10 @@ def line_score(line: Line, config: Config, packed_weight: float = 1.0) -> float:
     separates its paragraphs by blank lines, prose packed against the line before it (a
     teaser list) counts at ``packed_weight``.
     """
+    return _text_score(line, config, packed_weight) + line.notes["dom"][0]
+
+
+def _text_score(line: Line, config: Config, packed_weight: float) -> float:
     label = line.first_label
     if label == GOOD:
         return line.words * (1.0 if line.gap_before else packed_weight)
@@ -126,8 +131,14 @@ def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> No
     for i, line in enumerate(lines):
         if line.label in (CLUTTER, DATE):
             continue
+        vote, dom_rule = line.notes["dom"]
         if start <= i < end:
-            line.mark(BODY, "")
+            if vote < 0 and line.first_label != GOOD:
+                line.mark(CLUTTER, dom_rule)
+            else:
+                line.mark(BODY, "")
+        elif vote < 0:
+            line.mark(CLUTTER, dom_rule)
         else:
             line.mark(CLUTTER, _outside_rule(lines, i, start, config))
     _remove_read_also_runs(lines, span, config)

@@ -7,6 +7,10 @@ the text ``stripper rules`` prints. ``RULES`` maps every rule id to that functio
 
 from __future__ import annotations
 
+import tomllib
+from functools import cache
+from importlib import resources
+
 import regex
 
 from .config import Config
@@ -53,8 +57,58 @@ def read_also_run(line: Line, config: Config) -> bool:
     return not line.terminal and line.words <= config.read_also_max_words
 
 
+@cache
+def _dom_data() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    data = tomllib.loads((resources.files("stripper") / "data" / "dom.toml").read_text("utf-8"))
+    hints = {token: rule_id for rule_id, tokens in data["class_hints"].items() for token in tokens}
+    return data["zones"], hints, frozenset(data["content_hints"]["tokens"])
+
+
+def hidden_block(line: Line, config: Config) -> bool:
+    """An HTML block that is not shown: ``hidden``, ``aria-hidden``, ``display:none``.
+
+    >>> from stripper.lines import make_line
+    >>> hidden_block(make_line(1, "Menu", limit=99, cjk_chars_per_word=2, zones=frozenset({"hidden"})), Config())
+    True
+    """
+    return "hidden" in line.zones
+
+
+def dom_vote(line: Line, config: Config) -> tuple[float, str]:
+    """The markup's vote on an HTML block, in words, and the rule id of its strongest evidence
+    against it: a zone (``dom.nav``, ``dom.aside``, ...), ``dom.link-dense``, then
+    ``dom.class-hint``. A block inside the article's own markup gains a little.
+
+    >>> from stripper.lines import make_line
+    >>> dom_vote(make_line(1, "Politics", limit=99, cjk_chars_per_word=2, tag="li",
+    ...                    zones=frozenset({"nav"})), Config())
+    (-25.0, 'dom.nav')
+    >>> dom_vote(make_line(1, "Some text", limit=99, cjk_chars_per_word=2), Config())
+    (0.0, '')
+    """
+    if not line.tag:
+        return 0.0, ""
+    zone_rules, class_rules, content_tokens = _dom_data()
+    vote, rule = 0.0, ""
+    for zone, rule_id in zone_rules.items():
+        if zone in line.zones:
+            vote -= config.dom_vote_words
+            rule = rule or rule_id
+    if line.link_density > config.link_density_max or "a-only" in line.zones:
+        vote -= config.dom_vote_words
+        rule = rule or "dom.link-dense"
+    hinted = [class_rules[t] for t in line.class_tokens if t in class_rules]
+    if hinted:
+        vote -= config.dom_class_vote_words
+        rule = rule or hinted[0]
+    if {"article", "main"} & line.zones or not content_tokens.isdisjoint(line.class_tokens):
+        vote += config.dom_content_vote_words
+    return vote, rule
+
+
 #: Context-free shape rules, tried after the phrase rules, in this order.
 LINE_RULES = {
+    "dom.hidden": hidden_block,
     "struct.symbols": symbols_only,
     "nav.link-list": separated_links,
 }
@@ -67,6 +121,18 @@ CONTEXT_RULES = {
 
 #: Decisions made by the passes themselves, documented here so every rule id has a text.
 PASS_DECISIONS = {
+    "dom.nav": "An HTML block in <nav> or role=navigation, with too little text of its own to outvote it.",
+    "dom.header": "An HTML block in the page's <header> (not the article's), outvoted.",
+    "dom.footer": "An HTML block in the page's <footer> or role=contentinfo, outvoted.",
+    "dom.aside": "An HTML block in <aside> or role=complementary, outvoted.",
+    "dom.form": "An HTML block inside a <form> (search boxes, sign-up forms), outvoted.",
+    "dom.dialog": "An HTML block in a dialog or modal (consent and newsletter pop-ups), outvoted.",
+    "dom.button": "The text of a <button>.",
+    "dom.noscript": "A <noscript> notice, outvoted.",
+    "dom.figure": "A block inside <figure>: a caption or credit, outvoted.",
+    "dom.link-dense": "An HTML block that is mostly link text (menus, teaser lists, tag clouds).",
+    "dom.class-hint": "An HTML block whose class or id names clutter (share, related, comment, "
+                      "cookie, newsletter, promo, breadcrumb, tags, author, ad, ...), outvoted.",
     "zone.header": "A line before the article's body span (site header, menus, teasers).",
     "zone.footer": "A line after the article's body span, or after an end-of-article marker.",
     "meta.title": "The headline (and any repetition of it): it becomes the title, not body.",
