@@ -1,9 +1,10 @@
-"""stripper: strip boilerplate from scraped web pages.
+r"""stripper: strip boilerplate from scraped web pages.
 
     >>> import stripper
-    >>> doc = stripper.clean("Headline of the day\\n\\nloading...\\n" + "Real prose sentence here, with words. " * 4)
-    >>> doc.title, [r.rule for r in doc.removed]
-    ('Headline of the day', ['meta.title', 'ui.loading'])
+    >>> prose = "The council voted on Tuesday to extend the night bus service, officials said. "
+    >>> doc = stripper.clean("Night Buses Extended\nloading...\n\n" + prose * 4)
+    >>> doc.title, [r.rule for r in doc.removed], len(doc.body)
+    ('Night Buses Extended', ['meta.title', 'ui.loading'], 1)
 """
 
 from .config import Config

@@ -72,7 +72,8 @@ def _mapping(filename: str, key: str, value: str, *, fold: bool = True) -> dict[
     for row in _table(filename):
         name = _key(row[key]) if fold else row[key]
         if table.setdefault(name, row[value]) != row[value]:
-            raise ValueError(f"{filename}: {row[key]!r} means both {table[name]!r} and {row[value]!r}")
+            raise ValueError(f"{filename}: {row[key]!r} means both {table[name]!r} "
+                             f"and {row[value]!r}")
     return table
 
 
@@ -91,8 +92,18 @@ def _minutes(sign: str, hours: str, minutes: str | None) -> int:
 
 
 _OFFSET = re.compile(r"([+−-])(\d\d?)(?::?(\d\d))?")
+
+
+def _offset(text: str) -> int:
+    """A UTC offset written '+07:00' in a data file, in minutes."""
+    match = _OFFSET.fullmatch(text)
+    if match is None:
+        raise ValueError(f"zones.tsv: offset {text!r} should look like +07:00 or -03:30")
+    return _minutes(*match.groups())
+
+
 _MONTHS = {name: int(month) for name, month in _mapping("months.tsv", "name", "month").items()}
-_ZONES = {abbr: _minutes(*_OFFSET.fullmatch(offset).groups())
+_ZONES = {abbr: _offset(offset)
           for abbr, offset in _mapping("zones.tsv", "abbr", "offset", fold=False).items()}
 _ROLES = _mapping("markers.tsv", "phrase", "role")
 _DAYS = [row["name"] for row in _table("days.tsv")]
@@ -154,7 +165,7 @@ _ISO_DATE = re.compile(r"""
     (?P<y>\d{4}) (?P<sep>[./-]) (?P<m>\d\d?) (?P=sep) (?P<d>\d\d?) (?!\d)
 """, re.VERBOSE)
 _CJK_DATE = re.compile(r"""
-    (?P<y>\d{4}) \s*+[年년]\s*+ (?P<m>\d\d?) \s*+[月월]\s*+ (?P<d>\d\d?) \s*+[日일号]
+    (?P<y>\d{4}) \s*+[年년]\s*+ (?P<m>\d\d?) \s*+[月월]\s*+ (?P<d>\d\d?) \s*+[日일号號]
 """, re.VERBOSE)
 _NUMERIC_DATE = re.compile(r"""
     (?<!\d)(?<!\d[./-]) (?P<a>\d\d?) (?P<sep>[./-]) (?P<b>\d\d?) (?P=sep) (?P<y>\d{4}) \Z
@@ -197,7 +208,8 @@ _TAIL = re.compile(rf"""
     (?: (?:T|{_SEP}{{0,8}}+(?:{_either(_PARTICLES['time-joiner'])}{_WORD_END}[\s,]{{0,4}}+)?)
         {_TIME} )?
 """, re.VERBOSE)
-#: What may come right before a core: a weekday, perhaps after a time ("Fri 6:45 PM, ").
+#: What may come right before a core, from the start of a word: a weekday, a time, or both
+#: ("Tuesday, ", "7:07 PM EST ", "Fri 6:45 PM, ", "11:26 pm EST, Tuesday, ").
 _LEAD = re.compile(rf"""
     (?<![^\W_])(?=[^\W_])
     (?:(?:{_WEEKDAY})? {_TIME} {_SEP}{{0,8}}+)?
@@ -246,7 +258,7 @@ def find_dates(text: str, *, today: datetime.date | None = None) -> list[FoundDa
     >>> find_dates("Sabtu, 21 Oktober 2023 - 09:50 WIB")
     [FoundDate(iso='2023-10-21T09:50:00+07:00', start=0, end=34, role=None)]
     """
-    return [found for found, _ in _scan(text, _latest(today))]
+    return [found for found, _ in _scan(text, today)]
 
 
 def find_date(text: str, *, today: datetime.date | None = None) -> FoundDate | None:
@@ -274,7 +286,7 @@ def is_date_line(text: str, *, today: datetime.date | None = None) -> bool:
     line = text.strip()
     if len(line) > DATELINE_MAX_CHARS:
         return False
-    found = _scan(line, _latest(today))
+    found = _scan(line, today)
     if not found:
         return False
     rest, position = [], 0
@@ -428,9 +440,11 @@ def _cores(text: str, latest: datetime.date) -> list[tuple[int, int, datetime.da
     return cores
 
 
-def _scan(text: str, latest: datetime.date) -> list[tuple[FoundDate, int]]:
+def _scan(text: str, today: datetime.date | None) -> list[tuple[FoundDate, int]]:
     """Each date in the text with where its claim on the line starts (its marker, if any)."""
-    cores = _cores(text, latest)
+    if not _NUMBER.search(text, 0, DEFAULT.max_line_chars):  # the cheap way out: no year
+        return []
+    cores = _cores(text, _latest(today))
     results: list[tuple[FoundDate, int]] = []
     previous_end = 0
     for i, (start, end, date) in enumerate(cores):

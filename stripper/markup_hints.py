@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -67,8 +68,12 @@ SITE_TYPES = frozenset({"WebSite"})
 LD_NESTING_KEYS = ("@graph", "mainEntity")
 #: JSON-LD scripts longer than this are not parsed (bounds the work on hostile pages).
 MAX_JSON_LD_CHARS = 2_000_000
-#: At most this many JSON-LD objects are looked at per page.
+#: At most this many JSON-LD objects are looked at per script.
 MAX_JSON_LD_OBJECTS = 1000
+
+#: At most this many ``<h1>`` and dated elements are weighed (each costs a walk up the tree).
+MAX_H1S = 50
+MAX_DATED_ELEMENTS = 500
 
 #: Tags (and roles) of the article itself: dated elements count only inside one.
 ARTICLE_TAGS = frozenset({"article", "main"})
@@ -187,7 +192,8 @@ def html_title(titles: Iterable[etree._Element]) -> str | None:
     """The text of the page's ``<title>`` (the first one outside SVG), whitespace collapsed.
 
     >>> from lxml import etree
-    >>> html_title(etree.fromstring("<title> A\\n title </title>", etree.HTMLParser()).iter("title"))
+    >>> tree = etree.fromstring("<title> A\\n title </title>", etree.HTMLParser())
+    >>> html_title(tree.iter("title"))
     'A title'
     """
     for title in titles:
@@ -210,7 +216,7 @@ def canonical_url(links: Iterable[etree._Element], metas: dict[str, list[str]]) 
     for link in links:
         href = (link.get("href") or "").strip()
         if href and "canonical" in (link.get("rel") or "").lower().split():
-            return urljoin(og_url, href) if og_url else href
+            return _join(og_url, href) if og_url else href
     return og_url
 
 
@@ -223,12 +229,16 @@ def host_names(url: str | None) -> list[str]:
     >>> host_names("https://news.bbc.co.uk/x")
     ['news.bbc.co.uk', 'bbc.co.uk', 'bbc']
     """
-    host = (urlsplit(url).hostname or "") if url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return []
     host = host.removeprefix("www.")
-    if not host or _IP_ADDRESS.search(host):
-        return [host] if host else []
     labels = host.split(".")
-    size = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL_LABELS and len(labels[-1]) == 2 else 2
+    if len(labels) < 2 or _IP_ADDRESS.search(host):
+        return [host] if host else []
+    country_second_level = labels[-2] in SECOND_LEVEL_LABELS and len(labels[-1]) == 2
+    size = 3 if len(labels) >= 3 and country_second_level else 2
     domain = ".".join(labels[-size:])
     return _unique([host, domain, labels[-size]])
 
@@ -244,7 +254,7 @@ def article_h1(h1s: Iterable[etree._Element], site_names: set[str]) -> str:
     'Real headline'
     """
     candidates = []
-    for h1 in h1s:
+    for h1 in islice(h1s, MAX_H1S):
         text = _text(h1)
         if text and _key(text) not in site_names and not _is_logo(h1):
             if _in_article(h1):
@@ -275,7 +285,8 @@ def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Eleme
         elif abbr.get("title") and "updated" in classes:
             modified.append(abbr.get("title"))
     seen = set(itemprops)
-    for element in [*itemprops, *(time for time in times if time not in seen)]:
+    candidates = [*itemprops, *(time for time in times if time not in seen)]
+    for element in candidates[:MAX_DATED_ELEMENTS]:
         if element.tag == "meta" and element.getparent().tag == "head":
             continue
         itemprop = element.get("itemprop")
@@ -379,14 +390,14 @@ def _ld_types(item: dict) -> set[str]:
 
 
 def _ld_strings(value: object) -> list[str]:
-    """The strings in a JSON-LD value: a string, a list of them, or ``{"@value": ...}``."""
-    if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
-    if isinstance(value, dict):
-        return _ld_strings(value.get("@value"))
-    if isinstance(value, list):
-        return [s for member in value if isinstance(member, str | dict) for s in _ld_strings(member)]
-    return []
+    """The strings in a JSON-LD value: a string, ``{"@value": string}``, or a list of those."""
+    strings = []
+    for member in value if isinstance(value, list) else [value]:
+        if isinstance(member, dict):
+            member = member.get("@value")
+        if isinstance(member, str) and member.strip():
+            strings.append(member.strip())
+    return strings
 
 
 def _in_article(element: etree._Element) -> bool:
@@ -423,6 +434,14 @@ def _is_logo(h1: etree._Element) -> bool:
 
 def _class_tokens(element: etree._Element) -> frozenset[str]:
     return split_class_tokens(f"{element.get('class') or ''} {element.get('id') or ''}")
+
+
+def _join(base: str, href: str) -> str:
+    """``href`` made absolute against ``base``; as it is when either is not a valid URL."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
 
 
 def _dates(values: list[str]) -> list[str]:

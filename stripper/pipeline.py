@@ -16,15 +16,16 @@ from .read_text import read_text
 
 def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
           charset: str | None = None) -> Document:
-    """Clean one page (a text dump or HTML, as ``str`` or ``bytes``) into a ``Document``.
+    r"""Clean one page (a text dump or HTML, as ``str`` or ``bytes``) into a ``Document``.
 
     ``url`` is the page's address (a date and site-name hint); ``charset`` an encoding
     declared outside the bytes (an HTTP header). Raises ``StripperError`` for input that is
     not a page (binary, undecodable, too large).
 
-    >>> doc = clean("Menu\\nHome\\nA headline here\\n\\n" + "A sentence of prose goes here, and on. " * 5)
-    >>> doc.title, len(doc.body)
-    ('A headline here', 1)
+    >>> prose = "The council voted on Tuesday to extend the night bus service, officials said. "
+    >>> doc = clean("Menu\nHome\nNight Buses Extended\n\n" + prose * 4)
+    >>> doc.title, len(doc.body), [r.rule for r in doc.removed]
+    ('Night Buses Extended', 1, ['ui.widget', 'nav.menu', 'meta.title'])
     """
     text = decode(raw, charset_hint=charset) if isinstance(raw, bytes) else raw
     page = read_page(text, url, config)

@@ -18,6 +18,7 @@ there; the walk itself keeps an explicit stack, so no depth can exhaust Python's
 from __future__ import annotations
 
 import re
+import threading
 
 from lxml import etree
 
@@ -101,6 +102,8 @@ _OTHER_SPACES = ("\t", "\n", "\r", "\f")
 #: parsing (libxml2 turns it into U+FFFD), so it cannot clash with page text.
 _BREAK = "\x00"
 _NO_TOKENS: frozenset[str] = frozenset()
+#: One HTML parser per thread (lxml parsers must not be shared between threads).
+_PARSERS = threading.local()
 
 
 def read_html(text: str, url: str | None, config: Config) -> Page:
@@ -133,15 +136,19 @@ def parse_html(text: str) -> etree._Element | None:
     """Parse HTML into an lxml tree (``None`` for a page with no elements at all).
 
     No network access, no external entities; comments and processing instructions are dropped.
-    ``huge_tree`` keeps text nodes over 10 MB instead of cutting the document there.
+    ``huge_tree`` keeps text nodes over 10 MB instead of cutting the document there. Each
+    thread keeps one parser: building one costs as much as parsing a small page.
 
     >>> parse_html("<p>a &amp; b<!-- note --></p>").findtext(".//p")
     'a & b'
     >>> parse_html("  ") is None
     True
     """
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                              no_network=True, recover=True, huge_tree=True)
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+            recover=True, huge_tree=True, collect_ids=False)
     return etree.fromstring(text.encode("utf-8", "replace"), parser)
 
 
@@ -197,7 +204,7 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
             if is_block:
                 if has_text:
                     lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
-                                             contexts, union_cache, lines, config))
+                                             contexts, union_cache, config))
                     pieces, link_pieces, has_text, pending_break = [], [], False, False
                 links = 0
                 verbatim = tag in VERBATIM_TAGS or blocks[-1][3]
@@ -206,7 +213,7 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
             elif tag == "br" and has_text:
                 if pending_break:
                     lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
-                                             contexts, union_cache, lines, config))
+                                             contexts, union_cache, config))
                     pieces, link_pieces, has_text, pending_break = [], [], False, False
                     links, anchor = 0, None
                 else:
@@ -221,7 +228,7 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
                 if contexts[-1][2]:
                     if has_text:
                         lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
-                                                 contexts, union_cache, lines, config))
+                                                 contexts, union_cache, config))
                         pieces, link_pieces, has_text, pending_break = [], [], False, False
                     links, anchor = 0, None
                     blocks.pop()
@@ -248,7 +255,7 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
 
 def _block_line(block: tuple[str, int, frozenset[str], bool], pieces: list[str],
                 link_pieces: list[str], links: int, anchor: etree._Element, contexts: list[list],
-                union_cache: dict, lines: list[Line], config: Config) -> Line:
+                union_cache: dict, config: Config) -> Line:
     """The ``Line`` of a finished block with text, from its collected pieces."""
     tag, depth, zones, verbatim = block
     raw = "".join(pieces)
@@ -265,8 +272,7 @@ def _block_line(block: tuple[str, int, frozenset[str], bool], pieces: list[str],
         density = min(1.0, link_chars / len(text))
         if density == 1.0 and links <= 1:
             zones = zones | {LINK_ONLY_ZONE}
-    number = anchor.sourceline or (lines[-1].number if lines else 1)
-    return make_line(number, text, limit=config.max_line_chars,
+    return make_line(anchor.sourceline or 1, text, limit=config.max_line_chars,
                      cjk_chars_per_word=config.cjk_chars_per_word, gap_before=True, tag=tag,
                      heading=HEADING_LEVELS.get(tag, 0), link_density=density,
                      class_tokens=_class_tokens(contexts, depth, union_cache), zones=zones)

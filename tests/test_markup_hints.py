@@ -71,6 +71,7 @@ def test_host_names():
     assert host_names("https://www.nytimes.com/a") == ["nytimes.com", "nytimes"]
     assert host_names("https://edition.cnn.com/a") == ["edition.cnn.com", "cnn.com", "cnn"]
     assert host_names("http://127.0.0.1:8000/a") == ["127.0.0.1"]
+    assert host_names("http://localhost:8000/a") == ["localhost"]
     assert host_names("/relative/path") == [] and host_names(None) == []
 
 
@@ -84,6 +85,13 @@ def test_url_argument_then_canonical_then_og_url():
     assert hints(page('<meta property="og:url" content="https://daily.com/a-og">')).url == (
         "https://daily.com/a-og")
     assert hints(page()).url is None
+
+
+def test_invalid_urls_in_the_page_are_kept_as_text():
+    result = hints(page('<meta property="og:url" content="http://[bad">'
+                        '<link rel="canonical" href="/a">'))
+    assert result.url == "/a" and result.site_names == []
+    assert hints(page('<link rel="canonical" href="http://[bad">')).site_names == []
 
 
 def test_canonical_url_gives_the_host_names():
@@ -124,7 +132,9 @@ def test_invalid_json_ld_is_repaired_or_ignored():
             '"datePublished": "2021-03-04T05:06:07+07:00",\n"headline": "Tab\tinside",}\n-->\n</script>'
             '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": </script>'
             '<script type="application/ld+json"></script>'
-            '<script type="application/ld+json">' + "[" * 100_000 + "</script>")
+            '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
+            '<script type="application/ld+json">{"@type": 5, "publisher": [1, {"name": 2}],'
+            ' "datePublished": {"x": 1}}</script>')
     assert hints(page(head)).published == ["2021-03-04T05:06:07+07:00"]
     assert load_json("not json at all") is None
 

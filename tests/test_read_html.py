@@ -21,10 +21,6 @@ def texts(html: str) -> list[str]:
     return [line.text for line in read(html)]
 
 
-def line_with(html: str, text: str):
-    return next(line for line in read(html) if line.text == text)
-
-
 def timed(html: str):
     start = time.process_time()
     try:
@@ -104,6 +100,17 @@ def test_entities_are_decoded():
         "Fish & chips <3 été — A"]
 
 
+def test_nested_lists_keep_document_order():
+    html = "<ul><li>Item one<ul><li>Sub item</li></ul>back in one</li><li>Item two</li></ul>"
+    assert texts(html) == ["Item one", "Sub item", "back in one", "Item two"]
+
+
+def test_charset_declarations_in_the_text_are_ignored():
+    html = ('<?xml version="1.0" encoding="iso-8859-1"?><html><head><meta http-equiv="Content-Type"'
+            ' content="text/html; charset=windows-1251"></head><body><p>café Привет 東京</p></body></html>')
+    assert texts(html) == ["café Привет 東京"]
+
+
 def test_empty_and_whitespace_blocks_give_no_line():
     assert texts("<div> </div><p>&#32;</p><p></p><p><img src=x></p><p>Real</p>") == ["Real"]
 
@@ -158,7 +165,11 @@ def test_link_density_counts_only_link_characters():
     line = read('<p>Read more: <a href="/x">the full report</a></p>')[0]
     assert line.link_density == pytest.approx(len("the full report") / len("Read more: the full report"))
     assert read("<p>No links here.</p>")[0].link_density == 0.0
-    assert read('<a href="/card"><h3>Card title</h3></a>')[0].link_density == 1.0
+
+
+def test_blocks_inside_a_card_link_are_all_link():
+    lines = read('<a href="/story"><h3>Card title</h3><p>Card teaser text.</p></a>')
+    assert [(line.link_density, "a-only" in line.zones) for line in lines] == [(1.0, True), (1.0, True)]
 
 
 def test_a_only_marks_a_block_that_is_one_link():
