@@ -109,6 +109,8 @@ _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HTML_WRAPPERS = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _DATE_ITEMPROPS = etree.XPath("//@itemprop[. = 'datePublished' or . = 'dateModified']")
+#: (blocked, inside an article, articles around) at ``<body>``: nothing weighed yet.
+_PAGE_STATE = (False, False, 0)
 _IP_ADDRESS = re.compile(r"^[\d.]+$|:")
 _CLASS_PARTS = re.compile(r"[\s_-]+")
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
@@ -155,9 +157,11 @@ def read_hints(tree: etree._Element, url: str | None) -> Hints:
     names = {_key(name) for name in hints.site_names}
     titles = [title for title in (_first(metas, name) for name in TITLE_METAS)
               if _key(title) not in names]
-    hints.titles = _unique([*titles, article_h1(found["h1"], names), hints.html_title or ""])
+    scope = ArticleScope()
+    hints.titles = _unique([*titles, article_h1(found["h1"], names, scope),
+                            hints.html_title or ""])
     itemprops = [attribute.getparent() for attribute in _DATE_ITEMPROPS(tree)]
-    published, modified = dated_elements(found["time"], found["abbr"], itemprops)
+    published, modified = dated_elements(found["time"], found["abbr"], itemprops, scope)
     meta_published = [value for name in PUBLISHED_METAS for value in metas.get(name, ())]
     meta_modified = [value for name in MODIFIED_METAS for value in metas.get(name, ())]
     hints.published = _dates([*ld.published, *meta_published, *ld.page_published, *published])
@@ -243,28 +247,29 @@ def host_names(url: str | None) -> list[str]:
     return _unique([host, domain, labels[-size]])
 
 
-def article_h1(h1s: Iterable[etree._Element], site_names: set[str]) -> str:
+def article_h1(h1s: Iterable[etree._Element], site_names: set[str], scope: ArticleScope) -> str:
     """The article's ``<h1>``: the first inside ``<article>``/``<main>``, else the page's only
     one. An ``<h1>`` holding a logo or the site's name never counts. ``""`` when none fits.
 
     >>> from lxml import etree
     >>> tree = etree.fromstring('<h1 class="logo"><a href="/">Daily</a></h1>'
     ...     '<article><h1>Real  headline</h1></article>', etree.HTMLParser())
-    >>> article_h1(tree.iter("h1"), {"daily"})
+    >>> article_h1(tree.iter("h1"), {"daily"}, ArticleScope())
     'Real headline'
     """
     candidates = []
     for h1 in islice(h1s, MAX_H1S):
         text = _text(h1)
         if text and _key(text) not in site_names and not _is_logo(h1):
-            if _in_article(h1):
+            if scope.contains(h1):
                 return text
             candidates.append(text)
     return candidates[0] if len(candidates) == 1 else ""
 
 
 def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Element],
-                   itemprops: list[etree._Element]) -> tuple[list[str], list[str]]:
+                   itemprops: list[etree._Element],
+                   scope: ArticleScope) -> tuple[list[str], list[str]]:
     """Raw (published, modified) date values from ``<time>`` elements, hAtom ``abbr``
     elements and elements with a date ``itemprop``. ``<time>`` and ``itemprop`` count only
     inside the article and outside asides, navigation, site footers and lists of other articles;
@@ -274,7 +279,7 @@ def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Eleme
     >>> from lxml import etree
     >>> tree = etree.fromstring('<article><time datetime="2020-01-02">2 Jan</time>'
     ...     '<aside><time datetime="2019-05-05">old</time></aside></article>', etree.HTMLParser())
-    >>> dated_elements(tree.iter("time"), [], [])
+    >>> dated_elements(tree.iter("time"), [], [], ArticleScope())
     (['2020-01-02'], [])
     """
     explicit, implicit, modified = [], [], []
@@ -292,7 +297,7 @@ def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Eleme
         itemprop = element.get("itemprop")
         value = element.get("datetime") or element.get("content") or (
             _text(element) if itemprop else "")
-        if not value or not _in_article(element):
+        if not value or not scope.contains(element):
             continue
         if itemprop in PUBLISHED_ITEMPROPS or element.get("pubdate") is not None:
             explicit.append(value)
@@ -400,29 +405,58 @@ def _ld_strings(value: object) -> list[str]:
     return strings
 
 
-def _in_article(element: etree._Element) -> bool:
-    """Inside ``<article>``/``<main>`` (or an element with that role, or a microdata article),
-    not inside page furniture (a footer counts only when no article holds it) or a list of
-    other articles, and not in an article nested in another (a teaser card). Ancestors from
-    ``<body>`` up are not looked at: their classes describe the whole page."""
-    inside, articles, site_footer = False, 0, False
-    for ancestor in element.iterancestors():
-        tag = ancestor.tag
-        if tag in PAGE_TAGS:
-            break
-        role = (ancestor.get("role") or "").lower()
-        if (tag in FURNITURE_TAGS or role in FURNITURE_ROLES
-                or _class_tokens(ancestor) & RELATED_TOKENS):
+class ArticleScope:
+    """Tells whether elements of one page sit inside its article: inside ``<article>``/``<main>``
+    (or an element with that role, or a microdata article), outside page furniture (asides,
+    navigation, a footer no article holds, lists of other articles) and not in an article
+    nested in another (a teaser card). ``<body>`` and ``<html>`` are not weighed: their classes
+    describe the whole page. Each ancestor is judged once, however many elements ask.
+
+    >>> from lxml import etree
+    >>> tree = etree.fromstring('<article><p>in</p><aside><p>out</p></aside></article>',
+    ...                         etree.HTMLParser())
+    >>> [ArticleScope().contains(p) for p in tree.iter("p")]
+    [True, False]
+    """
+
+    __slots__ = ("_states",)
+
+    def __init__(self) -> None:
+        self._states: dict[etree._Element, tuple[bool, bool, int]] = {}
+
+    def contains(self, element: etree._Element) -> bool:
+        """True when ``element`` sits inside the page's own article."""
+        parent = element.getparent()
+        if parent is None:
             return False
-        if tag == "footer":
-            site_footer = True
-        elif tag == "article":
-            articles += 1
-            site_footer = False
-        inside = inside or (tag in ARTICLE_TAGS or role in ARTICLE_ROLES
-                            or ancestor.get("itemprop") == "articleBody"
-                            or bool(ARTICLE_ITEMTYPE.search(ancestor.get("itemtype") or "")))
-    return inside and articles < 2 and not site_footer
+        blocked, inside, articles = self._state(parent)
+        return inside and not blocked and articles < 2
+
+    def _state(self, element: etree._Element) -> tuple[bool, bool, int]:
+        chain = []
+        while element is not None and element not in self._states:
+            chain.append(element)
+            element = element.getparent()
+        state = _PAGE_STATE if element is None else self._states[element]
+        for node in reversed(chain):
+            state = self._states[node] = _scope_step(node, state)
+        return state
+
+
+def _scope_step(node: etree._Element, state: tuple[bool, bool, int]) -> tuple[bool, bool, int]:
+    """The (blocked, inside, articles) state below ``node``, given the state above it."""
+    tag = node.tag
+    if tag in PAGE_TAGS:
+        return _PAGE_STATE
+    blocked, inside, articles = state
+    role = (node.get("role") or "").lower()
+    blocked = (blocked or tag in FURNITURE_TAGS or role in FURNITURE_ROLES
+               or (tag == "footer" and not articles)
+               or bool(_class_tokens(node) & RELATED_TOKENS))
+    inside = (inside or tag in ARTICLE_TAGS or role in ARTICLE_ROLES
+              or node.get("itemprop") == "articleBody"
+              or bool(ARTICLE_ITEMTYPE.search(node.get("itemtype") or "")))
+    return blocked, inside, articles + (tag == "article")
 
 
 def _is_logo(h1: etree._Element) -> bool:

@@ -57,11 +57,14 @@ def line_score(line: Line, config: Config, packed_weight: float = 1.0) -> float:
     """What a line adds to a candidate body span: prose gains, clutter and labels cost.
 
     A short line set apart by blank lines (a paragraph or heading of its own) costs little;
-    one packed between other lines (a menu, a list of links) costs more. On a page that
+    one packed between other lines (a menu, a list of links) costs more; no line costs more
+    than a line of known clutter, so a widget inside an article (an embedded post, a gallery)
+    does not cut the article in two. On a page that
     separates its paragraphs by blank lines, prose packed against the line before it (a
     teaser list) counts at ``packed_weight``.
     """
-    return _text_score(line, config, packed_weight) + line.notes["dom"][0]
+    score = _text_score(line, config, packed_weight) + line.notes["dom"][0]
+    return max(score, -config.boilerplate_penalty)
 
 
 def _text_score(line: Line, config: Config, packed_weight: float) -> float:

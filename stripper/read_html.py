@@ -28,6 +28,8 @@ from .lines import Line, make_line
 from .markup_hints import ARTICLE_ITEMTYPE, read_hints, split_class_tokens
 from .page import Page
 
+#: How many elements, the block's own and its nearest ancestors, give a block its class tokens.
+CLASS_TOKEN_DEPTH = 4
 #: Largest HTML page (in characters) read; beyond it ``InputTooLargeError`` is raised.
 MAX_HTML_CHARS = 60_000_000
 #: Most elements a page may have (real pages have a few thousand; the largest, ~100,000).
@@ -294,13 +296,11 @@ def collapse_spaces(text: str) -> str:
 
 
 def _class_tokens(contexts: list[list], depth: int, union_cache: dict) -> frozenset[str]:
-    """The class tokens of the open element at ``depth`` and its ancestors, resolving (and
-    remembering) those of the ancestors not resolved yet. Equal sets are shared."""
-    start = depth
-    while contexts[start][3] is None:
-        start -= 1
-    tokens = contexts[start][3]
-    for context in contexts[start + 1:depth + 1]:
+    """The class tokens of the open element at ``depth`` and of its nearest ancestors (up to
+    ``CLASS_TOKEN_DEPTH`` elements in all). Names on far ancestors describe the page layout
+    (``l-sidebar-fixed``, ``single-post``) more than the block. Equal sets are shared."""
+    tokens = _NO_TOKENS
+    for context in contexts[max(1, depth - CLASS_TOKEN_DEPTH + 1):depth + 1]:
         names = context[0]
         if names:
             key = (tokens, names)
@@ -308,7 +308,6 @@ def _class_tokens(contexts: list[list], depth: int, union_cache: dict) -> frozen
             if union is None:
                 union = union_cache[key] = tokens | split_class_tokens(names)
             tokens = union
-        context[3] = tokens
     return tokens
 
 

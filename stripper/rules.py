@@ -17,16 +17,24 @@ from .config import Config
 from .lines import Line
 
 _SEPARATORS = regex.compile(r"[|•·»›/]")
+#: HTML blocks that hold table or definition-list data.
+DATA_CELL_TAGS = frozenset({"td", "th", "dd", "dt"})
 
 
 def symbols_only(line: Line, config: Config) -> bool:
-    """A line with no letters at all: counters, separators, stray numbers ('16', '|', '* * *').
+    """A line with no letters at all: counters, separators, stray numbers ('16', '|', '* * *');
+    not a table cell or row.
 
     >>> from stripper.lines import make_line
     >>> symbols_only(make_line(1, "16", limit=99, cjk_chars_per_word=2), Config())
     True
     """
-    return not line.has_letters
+    return not line.has_letters and not _table_cell(line)
+
+
+def _table_cell(line: Line) -> bool:
+    """A cell or row of a table: numbers there are data, not clutter."""
+    return "table" in line.zones or line.tag in DATA_CELL_TAGS or "\t" in line.text
 
 
 def menu_item(line: Line, config: Config) -> bool:
@@ -125,7 +133,6 @@ PASS_DECISIONS = {
     "dom.header": "An HTML block in the page's <header> (not the article's), outvoted.",
     "dom.footer": "An HTML block in the page's <footer> or role=contentinfo, outvoted.",
     "dom.aside": "An HTML block in <aside> or role=complementary, outvoted.",
-    "dom.form": "An HTML block inside a <form> (search boxes, sign-up forms), outvoted.",
     "dom.dialog": "An HTML block in a dialog or modal (consent and newsletter pop-ups), outvoted.",
     "dom.button": "The text of a <button>.",
     "dom.noscript": "A <noscript> notice, outvoted.",
