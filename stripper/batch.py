@@ -1,84 +1,314 @@
-"""Many inputs: walk folders in a stable order, name mirrored outputs, write them atomically."""
+"""Many pages at full machine speed: walk folders, plan outputs and resumes, clean in a process
+pool, write atomically, count for the summary.
+
+``stripper.clean_many`` and the ``stripper clean`` command run through the same two steps:
+:func:`plan` turns inputs into tasks (walking folders, opening WARC files, deciding what a
+rerun skips) and :func:`run_tasks` cleans them, in a pool of worker processes fed in bounded
+chunks, and hands back one outcome per task in input order. Only the parent process writes
+files, each through a temporary file and a rename, so a killed worker or a Ctrl-C never
+leaves half a file.
+
+Results: ``clean_many`` yields a :class:`~stripper.document.Document` for each page it
+cleaned and a :class:`Failure` (``source``, ``reason``) for each input it could not clean.
+Both carry ``.source``, the input's name.
+"""
 
 from __future__ import annotations
 
 import fnmatch
+import json
+import multiprocessing
 import os
+import signal
 import tempfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
+from typing import NamedTuple
 
-#: Files a folder walk picks up when the user gives no --include.
-DEFAULT_INCLUDE = ("*.html", "*.htm", "*.xhtml", "*.shtml", "*.txt", "*.text",
-                   "*.html.gz", "*.htm.gz", "*.txt.gz", "*.gz", "*.bz2", "*.xz",
-                   "*.warc", "*.warc.gz")
+from .config import DEFAULT, Config
+from .decode import MAX_INPUT_BYTES
+from .document import Document
+from .errors import StripperError
+from .pipeline import clean
+from .writers import EXTENSIONS, WRITERS
+
+#: Page and text-dump suffixes a folder walk picks up, each also compressed.
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".text")
+#: Compression suffixes read transparently (decode.py sniffs the magic bytes, not the name).
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz")
+#: Web archives: read record by record (see ``stripper.warc``).
+WARC_SUFFIXES = (".warc", ".warc.gz")
+#: Files a folder walk picks up when the user gives no --include: pages and text dumps,
+#: compressed or not, and WARC files. Patterns match case-insensitively.
+DEFAULT_INCLUDE = (tuple(f"*{page}{packed}" for page in PAGE_SUFFIXES for packed in ("", *COMPRESSED_SUFFIXES))
+                   + tuple(f"*{warc}" for warc in WARC_SUFFIXES))
 #: Suffixes stripped from an input's name before the output extension is added.
-INPUT_SUFFIXES = (".gz", ".bz2", ".xz", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text")
+INPUT_SUFFIXES = (*COMPRESSED_SUFFIXES, *PAGE_SUFFIXES)
+#: Pages a worker cleans per chunk: big enough to make inter-process traffic negligible,
+#: small enough that the last chunks keep every core busy.
+CHUNK_PAGES = 4
+#: A chunk also ends after this many tasks, counting skipped ones (a resumed run).
+CHUNK_TASKS = 256
+#: Chunks in flight per worker: enough to keep workers fed while the parent writes, few
+#: enough that memory stays flat however many inputs there are.
+CHUNKS_PER_JOB = 4
+#: With fewer tasks than this, starting worker processes costs more than it saves.
+MIN_POOL_TASKS = 8
+#: Name of standard input among the inputs.
+STDIN = "-"
+
+
+class UsageError(ValueError):
+    """The inputs and options do not fit together; the message says what to do instead."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input file: its path, and its path relative to the folder it was found in."""
+    """One input file: its path, and its path relative to the output folder it mirrors into.
+
+    ``keep_name`` is set when another input beside it would get the same output name
+    (``page.html`` and ``page.txt``): its output then keeps the whole input name.
+    """
 
     path: Path
     relative: Path
+    keep_name: bool = False
 
 
-def iter_sources(inputs: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE,
-                 exclude: Iterable[str] = ()) -> Iterator[Source | OSError]:
-    """Files named directly, and files under folders (recursively, sorted, hidden skipped).
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A page already in memory: a WARC record, or bytes from anywhere else.
 
-    Yields an ``OSError`` in place of a file or folder that cannot be read, and never follows
-    a symlink loop.
+    ``source`` names it in results and error lines (a WARC record is ``FILE#recordN``);
+    ``url`` and ``charset`` are passed to ``clean()``; ``date`` is the WARC-Date (when the page
+    was fetched), kept for the caller.
     """
-    include, exclude = tuple(include), tuple(exclude)
+
+    raw: bytes
+    source: str
+    url: str | None = None
+    charset: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be cleaned: its name and the reason, one line.
+
+    >>> str(Failure("scraped/a.html", "binary data, not a text or HTML page"))
+    'scraped/a.html: binary data, not a text or HTML page'
+    """
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+    def to_dict(self) -> dict:
+        """The ``--errors`` JSONL shape."""
+        return {"source": self.source, "error": self.reason}
+
+
+def clean_many(inputs: Iterable[str | os.PathLike | Record], *, jobs: int | None = None,
+               config: Config = DEFAULT, include: Iterable[str] = DEFAULT_INCLUDE,
+               exclude: Iterable[str] = ()) -> Iterator[Document | Failure]:
+    """Clean many pages in parallel, yielding one result per page in input order.
+
+    Each input is a file, a folder (walked recursively in sorted order; hidden entries
+    skipped; ``include``/``exclude`` glob patterns pick files), a WARC file (one result per
+    HTML response; needs ``stripper[warc]``), or a :class:`Record` of bytes. A page that was
+    cleaned gives its ``Document`` (with ``.source`` set, and ``.url`` for WARC records); an
+    input that could not be cleaned gives a ``Failure(source, reason)``, and the rest go on.
+    ``jobs`` worker processes do the work (default: all cores; 1: in this process). This is
+    the code path of ``stripper clean``.
+
+    >>> page = b"Menu\\nHome\\nA headline here\\n\\n" + b"A sentence of prose goes here, and on. " * 5
+    >>> for result in clean_many([Record(page, "one"), Record(bytes(64), "two")], jobs=1):
+    ...     print(result.source, result.title if isinstance(result, Document) else result.reason)
+    one A headline here
+    two binary data, not a text or HTML page
+    """
+    tasks = plan(inputs, include=include, exclude=exclude)
+    with closing(run_tasks(tasks, jobs=jobs, config=config)) as results:
+        for _, outcome in results:
+            yield outcome
+
+
+# --- walking -------------------------------------------------------------------------------
+
+def is_warc(name: str | os.PathLike) -> bool:
+    """Whether a file is a web archive, by its name.
+
+    >>> is_warc("crawl-01.warc.gz"), is_warc("page.html.gz")
+    (True, False)
+    """
+    return os.fspath(name).lower().endswith(WARC_SUFFIXES)
+
+
+def iter_sources(inputs: Iterable[str | os.PathLike], include: Iterable[str] = DEFAULT_INCLUDE,
+                 exclude: Iterable[str] = (), *, skip: Iterable[Path] = ()) -> Iterator[Source | Failure]:
+    """Files named directly, and files under folders (recursively, in sorted order).
+
+    Hidden files and folders are skipped; ``include``/``exclude`` are glob patterns matched,
+    case-insensitively, against a file's name or its path inside the folder (``exclude`` also
+    prunes folders). A folder that cannot be read, a symlink loop or a broken link yields a
+    ``Failure`` in its place; loops are never followed. Folders in ``skip`` (an output folder
+    inside the input tree) are not entered. With one input, a folder's files are relative to
+    it; with several, each input keeps its own name, as ``cp -r a b DEST`` does.
+    """
+    inputs = [os.fspath(name) for name in inputs]
+    include = tuple(p.lower() for p in include)
+    exclude = tuple(p.lower() for p in exclude)
+    skipped = {_key(os.stat(folder)) for folder in skip if os.path.isdir(folder)}
+    names = _top_level_names(inputs) if len(inputs) > 1 else {}
     for name in inputs:
         path = Path(name)
-        if path.is_dir():
-            yield from _walk(path, include, exclude)
+        if name != STDIN and path.is_dir():
+            yield from _walk(path, Path(names.get(name, "")), include, exclude, skipped)
         else:
-            yield Source(path, Path(path.name))
+            relative, keep = names.get(name, (path.name, False)) if len(inputs) > 1 else (path.name, False)
+            yield Source(path, Path(relative), keep)
 
 
-def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Source | OSError]:
-    seen: set[tuple[int, int]] = set()
-    stack = [root]
+def _top_level_names(inputs: list[str]) -> dict:
+    """Output names of several inputs: a folder's name; a file's name (kept whole on a clash)."""
+    entries = [(name, Path(name).resolve().name or "root", Path(name).is_dir())
+               for name in inputs if name != STDIN]
+    clashes = _clashes([(base, is_dir) for _, base, is_dir in entries])
+    names: dict = {}
+    for name, base, is_dir in entries:
+        if is_dir:
+            names[name] = base
+        else:
+            names[name] = (base, _claim(base, False) in clashes)
+    folders = Counter(base.casefold() for _, base, is_dir in entries if is_dir)
+    files = Counter(base.casefold() for _, base, is_dir in entries if not is_dir)
+    for base, count in (folders + files).items():
+        if count > 1:
+            same = [name for name, b, _ in entries if b.casefold() == base]
+            raise UsageError(f"inputs {' and '.join(same)} would write to the same output {base!r}; "
+                             "clean them in separate runs or rename one")
+    return names
+
+
+def _walk(root: Path, prefix: Path, include: tuple[str, ...], exclude: tuple[str, ...],
+          skipped: set[tuple[int, int]]) -> Iterator[Source | Failure]:
+    try:
+        stack = [(root, Path(), (_key(root.stat()),))]
+    except OSError as exc:
+        yield Failure(str(root), _reason(exc))
+        return
     while stack:
-        folder = stack.pop()
+        folder, inner, ancestors = stack.pop()
         try:
-            stat = folder.stat()
-            if (stat.st_dev, stat.st_ino) in seen:
-                yield OSError(f"{folder}: symlink loop, not followed")
-                continue
-            seen.add((stat.st_dev, stat.st_ino))
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
         except OSError as exc:
-            yield OSError(f"{folder}: {exc.strerror or exc}")
+            yield Failure(str(folder), _reason(exc))
             continue
+        found: list[Source | Failure | tuple] = []
         subfolders = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            relative = Path(entry.path).relative_to(root)
+            relative = inner / entry.name
             try:
-                is_dir = entry.is_dir()
+                if entry.is_dir():
+                    if _matches(relative, exclude):
+                        continue
+                    key = _key(entry.stat())
+                    if key in skipped:
+                        continue
+                    if key in ancestors:
+                        found.append(Failure(entry.path, "symlink loop, not followed"))
+                        continue
+                    found.append(("dir", entry.name))
+                    subfolders.append((Path(entry.path), relative, (*ancestors, key)))
+                elif _matches(relative, include) and not _matches(relative, exclude):
+                    if entry.is_file():
+                        found.append(("file", entry))
+                    elif entry.is_symlink():
+                        found.append(Failure(entry.path, "broken symbolic link"))
+                    else:
+                        found.append(Failure(entry.path, "not a regular file"))
             except OSError as exc:
-                yield OSError(f"{entry.path}: {exc.strerror or exc}")
-                continue
-            if is_dir:
-                subfolders.append(Path(entry.path))
-            elif _wanted(relative, include, exclude):
-                yield Source(Path(entry.path), relative)
+                found.append(Failure(entry.path, _reason(exc)))
+        clashes = _clashes([(item[1] if item[0] == "dir" else item[1].name, item[0] == "dir")
+                            for item in found if isinstance(item, tuple)])
+        for item in found:
+            if isinstance(item, Failure):
+                yield item
+            elif item[0] == "file":
+                entry = item[1]
+                yield Source(Path(entry.path), prefix / inner / entry.name,
+                             _claim(entry.name, False) in clashes)
         stack.extend(reversed(subfolders))
 
 
-def _wanted(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
-    text = relative.as_posix()
-    name = relative.name
-    if any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(text, p) for p in exclude):
-        return False
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(text, p) for p in include)
+def _claim(name: str, is_dir: bool) -> tuple[str, str]:
+    """The output name an entry takes in its folder: a page's stem, a WARC's folder, a folder."""
+    if is_dir:
+        return ("dir", name.casefold())
+    if is_warc(name):
+        return ("dir", warc_folder(name).casefold())
+    return ("file", strip_input_suffixes(name).casefold())
+
+
+def _clashes(entries: list[tuple[str, bool]]) -> set[tuple[str, str]]:
+    counts = Counter(_claim(name, is_dir) for name, is_dir in entries)
+    return {claim for claim, n in counts.items() if n > 1}
+
+
+def _matches(relative: Path, patterns: tuple[str, ...]) -> bool:
+    name, text = relative.name.lower(), relative.as_posix().lower()
+    return any(fnmatch.fnmatchcase(name, p) or fnmatch.fnmatchcase(text, p) for p in patterns)
+
+
+def _key(stat: os.stat_result) -> tuple[int, int]:
+    return (stat.st_dev, stat.st_ino)
+
+
+def _reason(exc: BaseException) -> str:
+    """One line for an exception: the OS's wording for OSError, else the message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+# --- output names --------------------------------------------------------------------------
+
+def strip_input_suffixes(name: str) -> str:
+    """An input name without its page and compression suffixes.
+
+    >>> strip_input_suffixes("page.html.gz"), strip_input_suffixes("notes.TXT"), strip_input_suffixes(".html")
+    ('page', 'notes', '.html')
+    """
+    for suffix in INPUT_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def warc_folder(name: str) -> str:
+    """The folder a WARC file's records are written under: its name without ``.warc[.gz]``.
+
+    >>> warc_folder("crawl-01.warc.gz")
+    'crawl-01'
+    """
+    for suffix in (".gz", ".warc"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+    return name
 
 
 def output_path(source: Source, out_dir: Path, extension: str) -> Path:
@@ -86,23 +316,243 @@ def output_path(source: Source, out_dir: Path, extension: str) -> Path:
 
     >>> output_path(Source(Path("in/a/page.html.gz"), Path("a/page.html.gz")), Path("out"), ".json")
     PosixPath('out/a/page.json')
+    >>> output_path(Source(Path("in/page.txt"), Path("page.txt"), keep_name=True), Path("out"), ".json")
+    PosixPath('out/page.txt.json')
     """
     name = source.relative.name
-    for suffix in INPUT_SUFFIXES:
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)]
+    if not source.keep_name:
+        name = strip_input_suffixes(name)
     return out_dir / source.relative.parent / (name + extension)
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a
-    reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def warc_output_folder(source: Source, out_dir: Path) -> Path:
+    """The folder under ``out_dir`` that a WARC file's records go to.
+
+    >>> warc_output_folder(Source(Path("in/x/crawl.warc.gz"), Path("x/crawl.warc.gz")), Path("out"))
+    PosixPath('out/x/crawl')
+    """
+    name = source.relative.name
+    return out_dir / source.relative.parent / (name if source.keep_name else warc_folder(name))
+
+
+# --- writing -------------------------------------------------------------------------------
+
+@contextmanager
+def held_interrupts():
+    """Hold off Ctrl-C while a file is written and renamed; deliver it right after.
+
+    Only in the main thread, and only over Python's own SIGINT handler; elsewhere a no-op.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: pending.append(signum))
+    except (ValueError, TypeError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        if pending and callable(previous):
+            previous(signal.SIGINT, None)
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` via a hidden temporary file in the same folder and a rename,
+    so a reader (or a rerun) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with held_interrupts():
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+class AtomicStream:
+    """A text file written line by line into a hidden temporary file, renamed into place by
+    :meth:`commit`; :meth:`discard` removes it. Nothing appears at ``path`` until commit."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._handle = None
+        self._tmp: str | None = None
+
+    def write(self, text: str) -> None:
+        with held_interrupts():
+            if self._handle is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd, self._tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
+                                                 suffix=".tmp")
+                self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+            self._handle.write(text)
+
+    @property
+    def written(self) -> bool:
+        return self._handle is not None
+
+    def commit(self) -> None:
+        if self._handle is not None:
+            with held_interrupts():
+                self._handle.close()
+                os.replace(self._tmp, self.path)
+                self._handle = None
+
+    def discard(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            Path(self._tmp).unlink(missing_ok=True)
+            self._handle = None
+
+
+# --- planning ------------------------------------------------------------------------------
+
+class _Skipped:
+    """Outcome of a task whose output is already newer than its input."""
+
+    def __repr__(self) -> str:
+        return "SKIPPED"
+
+
+SKIPPED = _Skipped()
+
+
+class Rendered(NamedTuple):
+    """What a worker sends back when the caller wants output text: the text, and whether the
+    page had no article (an empty body)."""
+
+    text: str
+    empty: bool
+
+
+Outcome = Document | Rendered | Failure | _Skipped
+
+
+@dataclass(slots=True)
+class Task:
+    """One unit of work: a file or a record to clean, or an outcome already decided (a walk
+    error, an up-to-date output). ``size`` is the input bytes it accounts for (progress)."""
+
+    item: Source | Record | None
+    url: str | None = None
+    output: Path | None = None
+    decided: Outcome | None = None
+    size: int = 0
+
+    @property
+    def source(self) -> str:
+        if isinstance(self.decided, Failure):
+            return self.decided.source
+        return self.item.source if isinstance(self.item, Record) else str(self.item.path)
+
+
+def plan(inputs: Iterable[str | os.PathLike | Record], *, include: Iterable[str] = DEFAULT_INCLUDE,
+         exclude: Iterable[str] = (), out_dir: Path | None = None, extension: str = ".json",
+         force: bool = False, url: str | None = None, sizes: bool = False,
+         read_stdin: Callable[[], bytes] | None = None) -> Iterator[Task]:
+    """Tasks for ``inputs``, lazily and in input order.
+
+    With ``out_dir``, each task gets its mirrored output path, and a task whose output is
+    already newer than its input is decided as ``SKIPPED`` (unless ``force``). ``url`` applies
+    to a single file input. ``sizes`` fills ``Task.size`` for a progress bar.
+    """
+    records = [item for item in inputs]
+    paths = [item for item in records if not isinstance(item, Record)]
+    skip = [out_dir] if out_dir is not None else []
+    sources: Iterator[Source | Failure] = iter_sources(paths, include, exclude, skip=skip)
+    for item in records:
+        if isinstance(item, Record):
+            yield Task(item, size=len(item.raw) if sizes else 0)
+            continue
+        # iter_sources yields each path input's sources in order; take this input's share.
+        for source in _sources_of(item, sources, len(paths) == 1):
+            if isinstance(source, Failure):
+                yield Task(None, decided=source)
+            elif os.fspath(source.path) == STDIN:
+                raw = read_stdin() if read_stdin else b""
+                yield Task(Record(raw, "stdin", url=url), size=len(raw) if sizes else 0)
+            elif is_warc(source.path):
+                yield from _warc_tasks(source, out_dir, extension, force, sizes)
+            else:
+                yield _file_task(source, out_dir, extension, force, url, sizes)
+
+
+def _sources_of(name, sources: Iterator, only: bool) -> Iterator[Source | Failure]:
+    """The sources that one path input expands to, pulled lazily from the shared walk."""
+    path = Path(name)
+    if os.fspath(name) == STDIN or not path.is_dir():
+        yield next(sources)
+        return
+    # a folder: everything up to the next input's first source belongs to it; iter_sources
+    # walks inputs in order, so hand out items until the walk of this folder is exhausted.
+    yield from _FolderShare(sources, path)
+
+
+class _FolderShare:
+    """Items of one folder input from the shared iterator (all items under the folder)."""
+
+    def __init__(self, sources: Iterator, folder: Path):
+        self._walk = sources
+        self._folder = folder
+
+    def __iter__(self):
+        return self._walk_folder()
+
+    def _walk_folder(self):
+        raise NotImplementedError
+
+
+def _file_task(source: Source, out_dir, extension, force, url, sizes) -> Task:
+    task = Task(source, url=url)
+    if out_dir is None and not sizes:
+        return task
+    try:
+        stat = os.stat(source.path)
+    except OSError:
+        return task  # the worker reports it, with the reason
+    task.size = stat.st_size
+    if out_dir is not None:
+        task.output = output_path(source, out_dir, extension)
+        task.decided = _resume(task.output, stat, str(source.path), force)
+    return task
+
+
+def _resume(output: Path, input_stat: os.stat_result, name: str, force: bool) -> Outcome | None:
+    """``SKIPPED`` when the output is newer than the input; a Failure when it *is* the input."""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return None
+    if _key(out) == _key(input_stat):
+        return Failure(name, f"its output {output} would overwrite it; choose another -o folder")
+    if not force and out.st_mtime_ns >= input_stat.st_mtime_ns:
+        return SKIPPED
+    return None
+
+
+def _warc_tasks(source: Source, out_dir, extension, force, sizes) -> Iterator[Task]:
+    from .warc import RecordNamer, read_warc
+    folder = warc_output_folder(source, out_dir) if out_dir is not None else None
+    namer = RecordNamer()
+    stat = None
+    if folder is not None:
+        try:
+            stat = os.stat(source.path)
+        except OSError:
+            pass
+    for record, size in read_warc(source.path):
+        if isinstance(record, Failure):
+            yield Task(None, decided=record, size=size)
+            continue
+        task = Task(record, size=size)
+        if folder is not None:
+            task.output = folder / f"{namer.name(record.url)}{extension}"
+            if stat is not None:
+                task.decided = _resume(task.output, stat, record.source, force)
+        yield task

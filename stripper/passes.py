@@ -26,8 +26,12 @@ def classify_lines(lines: list[Line], config: Config) -> None:
     """Context-free pass: give every line a first label (and a rule id when it is clutter)."""
     for line, after in zip(lines, lines[1:] + [None]):
         line.notes["isolated"] = line.gap_before and (after is None or after.gap_before)
+        line.notes["dom"] = vote = dom_vote(line, config)
         protected = line.terminal and line.words >= config.protected_min_words
-        rule = first_match(line.norm, line.words, protected)
+        # A short block the markup firmly votes out (menus, footers, link lists) goes by that
+        # vote alone: no phrase rule could keep it, so none is tried.
+        outvoted = vote[0] <= -config.dom_vote_words and line.words < config.body_min_words
+        rule = None if outvoted else first_match(line.norm, line.words, protected)
         if rule is not None:
             line.first_label, line.first_rule = CLUTTER, rule.id
             line.notes["action"] = rule.action
@@ -40,7 +44,6 @@ def classify_lines(lines: list[Line], config: Config) -> None:
                     break
             else:
                 line.first_label = grade(line, config)
-        line.notes["dom"] = dom_vote(line, config)
         line.label, line.rule = line.first_label, line.first_rule
 
 

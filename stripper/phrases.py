@@ -23,6 +23,8 @@ _TEMPLATES = {
     "contains": _BOUNDARY_BEFORE + r"(?:{})" + _BOUNDARY_AFTER,
 }
 ACTIONS = ("drop", "end_body", "start_run")
+#: Characters that make a phrase a pattern rather than a plain string.
+_REGEX_SYNTAX = re.compile(r"[\\.^$*+?{}\[\]|()]")
 #: Modes whose patterns the engine tries at every position: worth a prefilter.
 UNANCHORED_MODES = ("contains", "suffix")
 #: A section header in a phrase file: a rule id in brackets. Other bracketed lines are phrases.
@@ -47,6 +49,8 @@ class PhraseRule:
     index: int = 0
     #: Its phrases filed in the prefilter under their leading strings, each compiled alone.
     keyed: tuple[tuple[frozenset[str], re.Pattern], ...] = ()
+    #: Its phrases without regex syntax, for a ``line`` rule: a set lookup, no pattern.
+    literals: frozenset[str] = frozenset()
 
     def matches(self, norm: str, words: int, keyed: list[re.Pattern] | None = None) -> bool:
         """True when the rule fires on a normalised line of ``words`` words. ``keyed``: which
@@ -55,6 +59,8 @@ class PhraseRule:
             return False
         if self.match == "line":
             norm = norm.strip(EDGE_PUNCTUATION)
+            if norm in self.literals:
+                return True
         if self.pattern is not None and self.pattern.search(norm):
             return True
         tried = keyed if keyed is not None else [pattern for _, pattern in self.keyed]
@@ -138,9 +144,14 @@ def _load() -> tuple[tuple[PhraseRule, list[str]], ...]:
         if spec["match"] not in _TEMPLATES or spec["action"] not in ACTIONS:
             raise ValueError(f"rule {rule_id!r} has an unknown match or action in rules.toml")
         fragments = sorted(set(phrases[rule_id]), key=len, reverse=True)
+        literals = frozenset()
+        if spec["match"] == "line":
+            literals = frozenset(f.casefold() for f in fragments if not _REGEX_SYNTAX.search(f))
+            fragments = [f for f in fragments if _REGEX_SYNTAX.search(f)]
         pattern, keyed = _compile_phrases(spec["match"], fragments)
         rule = PhraseRule(rule_id, spec["doc"], spec["match"], spec["max_words"],
-                          spec["action"], spec.get("exact", False), pattern, len(rules), keyed)
+                          spec["action"], spec.get("exact", False), pattern, len(rules), keyed,
+                          literals)
         rules.append((rule, fragments))
     return tuple(rules)
 

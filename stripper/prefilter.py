@@ -18,8 +18,9 @@ from re import _parser as sre_parse
 KEY_CHARS = 3
 #: A phrase with more leading strings than this is always tried (not worth indexing).
 MAX_KEYS = 64
-#: Places a phrase may start: a word's first character, or any non-word character.
-_STARTS = re.compile(r"(?<!\w)\w|\W")
+#: Places a phrase may start: a word's first character, or a symbol (not a space: a phrase
+#: that starts with a space is not filed).
+_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]")
 
 
 def leading_strings(fragment: str) -> frozenset[str] | None:
@@ -32,15 +33,18 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     ['©']
     >>> leading_strings(r"\\d+ shares") is None
     True
-    >>> sorted(leading_strings(r"\\s[>»]\\s"))
-    [' > ', ' » ']
+    >>> sorted(leading_strings(r"[>»]\\s"))
+    ['> ', '» ']
+    >>> leading_strings(r"\\s[>»]\\s") is None
+    True
     """
     try:
         parsed = sre_parse.parse(fragment)
     except re.error:
         return None
     found = _lead(list(parsed), "")
-    if found is None or not found or len(found) > MAX_KEYS or "" in found:
+    if (found is None or not found or len(found) > MAX_KEYS
+            or any(not key or key[0].isspace() for key in found)):
         return None
     return frozenset(s.lower() for s in found)
 

@@ -168,20 +168,20 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
     lines: list[Line] = []
     union_cache: dict = {}
     zone_cache: dict = {}
-    #: [class/id text, zones, starts a block, class tokens once resolved] of every open
-    #: element, innermost last. Tokens are resolved only for blocks that give a line.
+    # [class/id text, zones, starts a block, class tokens once resolved] of every open
+    # element, innermost last. Tokens are resolved only for blocks that give a line.
     contexts: list[list] = [["", _NO_TOKENS, True, _NO_TOKENS]]
-    #: (tag, depth in ``contexts``, zones, verbatim) of every open block, innermost last.
+    # (tag, depth in ``contexts``, zones, verbatim) of every open block, innermost last.
     blocks = [("html", 0, _NO_TOKENS, False)]
-    #: Text of the open block (nothing until its first non-space text) and of its links.
+    # Text of the open block (nothing until its first non-space text) and of its links.
     pieces: list[str] = []
     link_pieces: list[str] = []
     has_text = False
-    #: A ``<br>`` ended the text so far: another one ends the block.
+    # A ``<br>`` ended the text so far: another one ends the block.
     pending_break = False
-    #: Links opened since the block began; links open around the current element.
+    # Links opened since the block began; links open around the current element.
     links = link_depth = 0
-    #: The element whose source line numbers the open block; the latest element opened.
+    # The element whose source line numbers the open block; the latest element opened.
     anchor: etree._Element | None = root
     last = root
     elements = 0
