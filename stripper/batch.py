@@ -165,38 +165,50 @@ def iter_sources(inputs: Iterable[str | os.PathLike], include: Iterable[str] = D
     inside the input tree) are not entered. With one input, a folder's files are relative to
     it; with several, each input keeps its own name, as ``cp -r a b DEST`` does.
     """
+    for _, sources in input_sources(inputs, include, exclude, skip=skip):
+        yield from sources
+
+
+def input_sources(inputs: Iterable[str | os.PathLike], include: Iterable[str] = DEFAULT_INCLUDE,
+                  exclude: Iterable[str] = (), *, skip: Iterable[Path] = (), strict: bool = False
+                  ) -> Iterator[tuple[str, Iterator[Source | Failure]]]:
+    """Each input with a lazy iterator of its sources (see :func:`iter_sources`).
+
+    ``strict`` (mirroring into a folder) raises ``UsageError`` when two inputs would write
+    to the same output name.
+    """
     inputs = [os.fspath(name) for name in inputs]
     include = tuple(p.lower() for p in include)
     exclude = tuple(p.lower() for p in exclude)
     skipped = {_key(os.stat(folder)) for folder in skip if os.path.isdir(folder)}
-    names = _top_level_names(inputs) if len(inputs) > 1 else {}
+    names = _top_level_names(inputs, strict) if len(inputs) > 1 else {}
+    return _input_sources(inputs, include, exclude, skipped, names)
+
+
+def _input_sources(inputs, include, exclude, skipped, names):
     for name in inputs:
         path = Path(name)
+        relative, keep = names.get(name, ("", False))
         if name != STDIN and path.is_dir():
-            yield from _walk(path, Path(names.get(name, "")), include, exclude, skipped)
+            yield name, _walk(path, Path(relative), include, exclude, skipped)
         else:
-            relative, keep = names.get(name, (path.name, False)) if len(inputs) > 1 else (path.name, False)
-            yield Source(path, Path(relative), keep)
+            yield name, iter([Source(path, Path(relative or path.name), keep)])
 
 
-def _top_level_names(inputs: list[str]) -> dict:
-    """Output names of several inputs: a folder's name; a file's name (kept whole on a clash)."""
+def _top_level_names(inputs: list[str], strict: bool) -> dict[str, tuple[str, bool]]:
+    """Output names of several inputs: a folder's name, a file's name (kept whole on a clash)."""
     entries = [(name, Path(name).resolve().name or "root", Path(name).is_dir())
-               for name in inputs if name != STDIN]
+               for name in dict.fromkeys(inputs) if name != STDIN]
     clashes = _clashes([(base, is_dir) for _, base, is_dir in entries])
-    names: dict = {}
-    for name, base, is_dir in entries:
-        if is_dir:
-            names[name] = base
-        else:
-            names[name] = (base, _claim(base, False) in clashes)
-    folders = Counter(base.casefold() for _, base, is_dir in entries if is_dir)
-    files = Counter(base.casefold() for _, base, is_dir in entries if not is_dir)
-    for base, count in (folders + files).items():
-        if count > 1:
-            same = [name for name, b, _ in entries if b.casefold() == base]
-            raise UsageError(f"inputs {' and '.join(same)} would write to the same output {base!r}; "
-                             "clean them in separate runs or rename one")
+    names = {name: (base, not is_dir and _claim(base, False) in clashes) for name, base, is_dir in entries}
+    if strict:
+        seen: dict[tuple[str, str], str] = {}
+        for name, base, is_dir in entries:
+            claim = _claim(base, True) if is_dir or is_warc(base) else ("file", base.casefold())
+            if claim in seen:
+                raise UsageError(f"inputs {seen[claim]} and {name} would write to the same output "
+                                 f"{base!r}; clean them in separate runs")
+            seen[claim] = name
     return names
 
 
@@ -460,52 +472,32 @@ def plan(inputs: Iterable[str | os.PathLike | Record], *, include: Iterable[str]
 
     With ``out_dir``, each task gets its mirrored output path, and a task whose output is
     already newer than its input is decided as ``SKIPPED`` (unless ``force``). ``url`` applies
-    to a single file input. ``sizes`` fills ``Task.size`` for a progress bar.
+    to a single file input. ``sizes`` fills ``Task.size`` for a progress bar. Raises
+    ``UsageError`` when, mirroring, two inputs would write to the same output.
     """
-    records = [item for item in inputs]
-    paths = [item for item in records if not isinstance(item, Record)]
+    inputs = list(inputs)
+    paths = [item for item in inputs if not isinstance(item, Record)]
     skip = [out_dir] if out_dir is not None else []
-    sources: Iterator[Source | Failure] = iter_sources(paths, include, exclude, skip=skip)
-    for item in records:
+    per_input = input_sources(paths, include, exclude, skip=skip, strict=out_dir is not None)
+    return _plan(inputs, per_input, out_dir, extension, force, url, sizes, read_stdin)
+
+
+def _plan(inputs, per_input, out_dir, extension, force, url, sizes, read_stdin) -> Iterator[Task]:
+    for item in inputs:
         if isinstance(item, Record):
             yield Task(item, size=len(item.raw) if sizes else 0)
             continue
-        # iter_sources yields each path input's sources in order; take this input's share.
-        for source in _sources_of(item, sources, len(paths) == 1):
+        _, sources = next(per_input)
+        for source in sources:
             if isinstance(source, Failure):
                 yield Task(None, decided=source)
             elif os.fspath(source.path) == STDIN:
                 raw = read_stdin() if read_stdin else b""
                 yield Task(Record(raw, "stdin", url=url), size=len(raw) if sizes else 0)
             elif is_warc(source.path):
-                yield from _warc_tasks(source, out_dir, extension, force, sizes)
+                yield from _warc_tasks(source, out_dir, extension, force)
             else:
                 yield _file_task(source, out_dir, extension, force, url, sizes)
-
-
-def _sources_of(name, sources: Iterator, only: bool) -> Iterator[Source | Failure]:
-    """The sources that one path input expands to, pulled lazily from the shared walk."""
-    path = Path(name)
-    if os.fspath(name) == STDIN or not path.is_dir():
-        yield next(sources)
-        return
-    # a folder: everything up to the next input's first source belongs to it; iter_sources
-    # walks inputs in order, so hand out items until the walk of this folder is exhausted.
-    yield from _FolderShare(sources, path)
-
-
-class _FolderShare:
-    """Items of one folder input from the shared iterator (all items under the folder)."""
-
-    def __init__(self, sources: Iterator, folder: Path):
-        self._walk = sources
-        self._folder = folder
-
-    def __iter__(self):
-        return self._walk_folder()
-
-    def _walk_folder(self):
-        raise NotImplementedError
 
 
 def _file_task(source: Source, out_dir, extension, force, url, sizes) -> Task:
@@ -536,7 +528,7 @@ def _resume(output: Path, input_stat: os.stat_result, name: str, force: bool) ->
     return None
 
 
-def _warc_tasks(source: Source, out_dir, extension, force, sizes) -> Iterator[Task]:
+def _warc_tasks(source: Source, out_dir, extension, force) -> Iterator[Task]:
     from .warc import RecordNamer, read_warc
     folder = warc_output_folder(source, out_dir) if out_dir is not None else None
     namer = RecordNamer()

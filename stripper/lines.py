@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
-
-import regex
 
 #: Labels a line can end with.
 BODY, TITLE, DATE, CLUTTER = "body", "title", "date", "clutter"
 
-_INVISIBLE = regex.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-_SPACES = regex.compile(r"\s+")
-_WORD = regex.compile(r"\w+")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_LETTER = regex.compile(r"\p{L}")
-#: Sentence-final punctuation in many scripts, optionally followed by closing quotes/brackets.
-_TERMINAL = regex.compile(r"[.!?。！？…][\"'”’»)\]」』]*$")
+# Standard ``re`` patterns: measured several times faster per call than ``regex`` here, and
+# these run on every line. CJK ranges: Han, Hiragana, Katakana, Hangul.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+#: Sentence-final punctuation in many scripts, and the closing quotes or brackets after it.
+_FINAL = frozenset(".!?。！？…")
+_CLOSERS = "\"'”’»)]」』"
 
 
 def normalise(text: str, limit: int) -> str:
@@ -26,9 +27,10 @@ def normalise(text: str, limit: int) -> str:
     >>> normalise("Baca\u00a0Juga :  Berita\u200b Lain", 100)
     'baca juga : berita lain'
     """
-    text = unicodedata.normalize("NFKC", text[:limit])
-    text = _INVISIBLE.sub("", text)
-    return _SPACES.sub(" ", text).strip().casefold()
+    text = text[:limit]
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return " ".join(text.split()).casefold()
 
 
 def count_words(norm: str, cjk_chars_per_word: int) -> int:
@@ -39,10 +41,22 @@ def count_words(norm: str, cjk_chars_per_word: int) -> int:
     >>> count_words("東京都は14日、新たに", 2)
     5
     """
+    if norm.isascii():
+        return len(_WORD.findall(norm))
     cjk = len(_CJK.findall(norm))
     if not cjk:
         return len(_WORD.findall(norm))
     return len(_WORD.findall(_CJK.sub(" ", norm))) + cjk // cjk_chars_per_word
+
+
+def ends_sentence(norm: str) -> bool:
+    """True when a line ends in sentence punctuation (before any closing quotes or brackets).
+
+    >>> ends_sentence('he said: "it is over."'), ends_sentence("read more")
+    (True, False)
+    """
+    stripped = norm.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _FINAL
 
 
 @dataclass(slots=True)
@@ -91,7 +105,7 @@ def make_line(number: int, text: str, *, limit: int, cjk_chars_per_word: int, **
         text=text,
         norm=norm,
         words=count_words(norm, cjk_chars_per_word),
-        terminal=bool(_TERMINAL.search(norm)),
+        terminal=ends_sentence(norm),
         has_letters=bool(_LETTER.search(norm)),
         **evidence,
     )
