@@ -7,6 +7,7 @@ r"""stripper: strip boilerplate from scraped web pages.
     ('Night Buses Extended', ['meta.title', 'ui.loading'], 1)
 """
 
+from .batch import Failure, Record, clean_many
 from .config import Config
 from .document import Document, Removal
 from .errors import BinaryInputError, InputTooLargeError, StripperError, UndecodableInputError
@@ -15,6 +16,6 @@ from .pipeline import clean
 __version__ = "0.1.0"
 
 __all__ = [
-    "BinaryInputError", "Config", "Document", "InputTooLargeError", "Removal", "StripperError",
-    "UndecodableInputError", "__version__", "clean",
+    "BinaryInputError", "Config", "Document", "Failure", "InputTooLargeError", "Record", "Removal",
+    "StripperError", "UndecodableInputError", "__version__", "clean", "clean_many",
 ]

@@ -214,56 +214,63 @@ def _top_level_names(inputs: list[str], strict: bool) -> dict[str, tuple[str, bo
 
 def _walk(root: Path, prefix: Path, include: tuple[str, ...], exclude: tuple[str, ...],
           skipped: set[tuple[int, int]]) -> Iterator[Source | Failure]:
+    """Depth first, each folder's entries in sorted order: the order of ``find | sort``."""
     try:
-        stack = [(root, Path(), (_key(root.stat()),))]
+        stack = [_listing(root, Path(), (_key(root.stat()),), prefix, include, exclude, skipped)]
     except OSError as exc:
         yield Failure(str(root), _reason(exc))
         return
     while stack:
-        folder, inner, ancestors = stack.pop()
-        try:
-            with os.scandir(folder) as scan:
-                entries = sorted(scan, key=lambda e: e.name)
-        except OSError as exc:
-            yield Failure(str(folder), _reason(exc))
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, tuple):  # a subfolder: (path, inner, ancestors)
+            stack.append(_listing(*item, prefix, include, exclude, skipped))
+        else:
+            yield item
+
+
+def _listing(folder: Path, inner: Path, ancestors: tuple, prefix: Path, include, exclude,
+             skipped) -> Iterator[Source | Failure | tuple]:
+    """One folder's entries, sorted: sources, failures, and subfolders to descend into."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        yield Failure(str(folder), _reason(exc))
+        return
+    found: list = []
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        found: list[Source | Failure | tuple] = []
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            relative = inner / entry.name
-            try:
-                if entry.is_dir():
-                    if _matches(relative, exclude):
-                        continue
-                    key = _key(entry.stat())
-                    if key in skipped:
-                        continue
-                    if key in ancestors:
-                        found.append(Failure(entry.path, "symlink loop, not followed"))
-                        continue
-                    found.append(("dir", entry.name))
-                    subfolders.append((Path(entry.path), relative, (*ancestors, key)))
-                elif _matches(relative, include) and not _matches(relative, exclude):
-                    if entry.is_file():
-                        found.append(("file", entry))
-                    elif entry.is_symlink():
-                        found.append(Failure(entry.path, "broken symbolic link"))
-                    else:
-                        found.append(Failure(entry.path, "not a regular file"))
-            except OSError as exc:
-                found.append(Failure(entry.path, _reason(exc)))
-        clashes = _clashes([(item[1] if item[0] == "dir" else item[1].name, item[0] == "dir")
-                            for item in found if isinstance(item, tuple)])
-        for item in found:
-            if isinstance(item, Failure):
-                yield item
-            elif item[0] == "file":
-                entry = item[1]
-                yield Source(Path(entry.path), prefix / inner / entry.name,
-                             _claim(entry.name, False) in clashes)
-        stack.extend(reversed(subfolders))
+        relative = inner / entry.name
+        try:
+            if entry.is_dir():
+                if _matches(relative, exclude):
+                    continue
+                key = _key(entry.stat())
+                if key in skipped:
+                    continue
+                if key in ancestors:
+                    found.append(Failure(entry.path, "symlink loop, not followed"))
+                else:
+                    found.append((Path(entry.path), relative, (*ancestors, key)))
+            elif _matches(relative, include) and not _matches(relative, exclude):
+                if entry.is_file():
+                    found.append(entry)
+                elif entry.is_symlink():
+                    found.append(Failure(entry.path, "broken symbolic link"))
+                else:
+                    found.append(Failure(entry.path, "not a regular file"))
+        except OSError as exc:
+            found.append(Failure(entry.path, _reason(exc)))
+    clashes = _clashes([(item[1].name, True) if isinstance(item, tuple) else (item.name, False)
+                        for item in found if not isinstance(item, Failure)])
+    for item in found:
+        if isinstance(item, os.DirEntry):
+            yield Source(Path(item.path), prefix / inner / item.name, _claim(item.name, False) in clashes)
+        else:
+            yield item
 
 
 def _claim(name: str, is_dir: bool) -> tuple[str, str]:
@@ -548,3 +555,346 @@ def _warc_tasks(source: Source, out_dir, extension, force) -> Iterator[Task]:
             if stat is not None:
                 task.decided = _resume(task.output, stat, record.source, force)
         yield task
+
+
+# --- running -------------------------------------------------------------------------------
+
+def default_jobs() -> int:
+    """How many worker processes "all cores" means: the CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def run_tasks(tasks: Iterable[Task], *, jobs: int | None = None, config: Config = DEFAULT,
+              render: tuple[str, bool] | None = None) -> Iterator[tuple[Task, Outcome]]:
+    """Each task with its outcome, in input order.
+
+    Undecided tasks are cleaned into a ``Document`` (or, with ``render=(format, explain)``,
+    into the writer's text, done in the workers) or a ``Failure``. With ``jobs`` > 1 and more
+    than a handful of tasks, a pool of worker processes does the cleaning, fed in chunks with
+    a bounded number in flight; otherwise this process does. Close the generator (or let it
+    finish) to stop the workers; on an exception or ``close()`` they are terminated.
+    """
+    jobs = jobs or default_jobs()
+    tasks = iter(tasks)
+    head = list(islice(tasks, MIN_POOL_TASKS))
+    if jobs <= 1 or len(head) < MIN_POOL_TASKS:
+        for task in chain(head, tasks):
+            yield task, (task.decided if task.decided is not None
+                         else _clean_one(task.item, task.url, config, render))
+        return
+    yield from _Pool(jobs, config, render).run(chain(head, tasks))
+
+
+#: What a worker process cleans with: set once by the pool's initialiser.
+_WORKER_STATE: tuple[Config, tuple[str, bool] | None] = (DEFAULT, None)
+
+
+def _init_worker(config: Config, render: tuple[str, bool] | None) -> None:
+    """Worker start-up: keep the settings, leave Ctrl-C to the parent. Loads nothing."""
+    global _WORKER_STATE
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_STATE = (config, render)
+
+
+def _work(jobs: list[tuple[Source | Record, str | None]]) -> list[Document | Rendered | Failure]:
+    config, render = _WORKER_STATE
+    return [_clean_one(item, url, config, render) for item, url in jobs]
+
+
+def _clean_one(item: Source | Record, url: str | None, config: Config,
+               render: tuple[str, bool] | None) -> Document | Rendered | Failure:
+    """Clean one input; every way it can go wrong becomes a one-line ``Failure``."""
+    name = item.source if isinstance(item, Record) else str(item.path)
+    try:
+        if isinstance(item, Record):
+            doc = clean(item.raw, url=item.url or url, config=config, charset=item.charset)
+        else:
+            doc = clean(_read(item.path), url=url, config=config)
+        doc.source = name
+        if render is None:
+            return doc
+        fmt, explain = render
+        return Rendered(WRITERS[fmt](doc, explain), not doc.body)
+    except (StripperError, OSError) as exc:
+        return Failure(name, _reason(exc))
+    except MemoryError:
+        return Failure(name, "out of memory while cleaning it")
+    except Exception as exc:  # a bug: report it on one line and go on with the other pages
+        return Failure(name, f"internal error ({type(exc).__name__}: {_reason(exc)}); please report it")
+
+
+def _read(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_INPUT_BYTES + 1)
+    if len(raw) > MAX_INPUT_BYTES:
+        raise StripperError(f"larger than {MAX_INPUT_BYTES // 2**20} MB")
+    return raw
+
+
+def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    pages = 0
+    for task in tasks:
+        chunk.append(task)
+        pages += task.decided is None
+        if pages >= CHUNK_PAGES or len(chunk) >= CHUNK_TASKS:
+            yield chunk
+            chunk, pages = [], 0
+    if chunk:
+        yield chunk
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fresh workers, never a copy of this process's state: forked from a clean server process
+    that has imported stripper once (``forkserver``), else started from scratch (``spawn``)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["stripper.batch"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class _Pool:
+    """Worker processes fed chunk by chunk, at most ``jobs * CHUNKS_PER_JOB`` chunks in flight,
+    results handed back in order. A worker that dies (a crash, the OOM killer) costs only the
+    page that killed it: that chunk is redone page by page in throwaway workers."""
+
+    def __init__(self, jobs: int, config: Config, render: tuple[str, bool] | None):
+        self.jobs = jobs
+        self.initargs = (config, render)
+        self.executor = self._start(jobs)
+
+    def _start(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker,
+                                   initargs=self.initargs)
+
+    def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
+        window: deque[tuple[list[Task], Future | None]] = deque()
+        try:
+            for chunk in _chunks(tasks):
+                window.append(self._submit(chunk))
+                if len(window) >= self.jobs * CHUNKS_PER_JOB:
+                    yield from self._collect(window)
+            while window:
+                yield from self._collect(window)
+        except BaseException:
+            self.stop(now=True)
+            raise
+        self.stop(now=False)
+
+    def _submit(self, chunk: list[Task]) -> tuple[list[Task], Future | None]:
+        work = [(task.item, task.url) for task in chunk if task.decided is None]
+        return chunk, (self.executor.submit(_work, work) if work else None)
+
+    def _collect(self, window: deque) -> Iterator[tuple[Task, Outcome]]:
+        chunk, future = window[0]
+        try:
+            results = future.result() if future is not None else []
+        except BrokenProcessPool:
+            results = self._recover(window)
+        window.popleft()
+        outcomes = iter(results)
+        for task in chunk:
+            yield task, (task.decided if task.decided is not None else next(outcomes))
+
+    def _recover(self, window: deque) -> list:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start(self.jobs)
+        for index in range(1, len(window)):
+            chunk, future = window[index]
+            if future is not None and isinstance(future.exception(), BrokenProcessPool):
+                window[index] = self._submit(chunk)
+        return [self._alone(task) for task in window[0][0] if task.decided is None]
+
+    def _alone(self, task: Task) -> Document | Rendered | Failure:
+        with self._start(1) as solo:
+            try:
+                return solo.submit(_work, [(task.item, task.url)]).result()[0]
+            except BrokenProcessPool:
+                return Failure(task.source, "the worker process died while cleaning it "
+                                            "(a crash, or killed for using too much memory)")
+
+    def stop(self, *, now: bool) -> None:
+        """Shut the pool down: wait for it, or (``now``) terminate the workers mid-page."""
+        if not now:
+            self.executor.shutdown(wait=True)
+            return
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+
+
+# --- the command's run ---------------------------------------------------------------------
+
+@dataclass
+class Summary:
+    """The closing line's counts. ``cleaned``: pages with an article; ``empty``: pages cleaned
+    but with no article found; ``skipped``: outputs already newer than their inputs;
+    ``failed``: inputs that could not be cleaned. Pages/s counts every page worked on
+    (cleaned, empty and failed), over the whole run.
+
+    >>> Summary(cleaned=178, empty=3, failed=3, started=0.0, finished=4.6).line()
+    'stripper: 178 cleaned, 3 empty (no article found), 0 skipped, 3 failed in 4.6 s (40.0 pages/s)'
+    """
+
+    cleaned: int = 0
+    empty: int = 0
+    skipped: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished if self.finished is not None else time.monotonic()) - self.started
+
+    def line(self, *, interrupted: bool = False) -> str:
+        elapsed = self.elapsed
+        rate = (self.cleaned + self.empty + self.failed) / elapsed if elapsed > 0 else 0.0
+        return (f"stripper: {'interrupted: ' if interrupted else ''}{self.cleaned} cleaned, "
+                f"{self.empty} empty (no article found), {self.skipped} skipped, {self.failed} failed "
+                f"in {elapsed:.1f} s ({rate:.1f} pages/s)")
+
+
+def is_batch(inputs: Iterable[str | os.PathLike]) -> bool:
+    """Several inputs, a folder or a WARC file: a run that mirrors into ``-o DIR`` and ends
+    with a summary."""
+    inputs = [os.fspath(name) for name in inputs]
+    return len(inputs) > 1 or any(name != STDIN and (os.path.isdir(name) or is_warc(name))
+                                  for name in inputs)
+
+
+class Batch:
+    """One ``stripper clean`` run: where outputs go, what to skip, and the summary.
+
+    ``output`` is a folder to mirror into when the run is a batch (see :func:`is_batch`) or
+    names an existing folder, unless ``fmt`` is ``jsonl``; else a file written atomically at
+    the end; ``None`` streams to ``emit``. Each failure goes to ``on_failure`` (and, with
+    ``errors``, to that JSONL file); ``on_progress`` gets the input bytes each finished task
+    accounts for. Raises ``UsageError`` for inputs and options that do not fit together.
+    """
+
+    def __init__(self, inputs: Iterable[str], *, fmt: str = "text", explain: bool = False,
+                 output: Path | None = None, force: bool = False, jobs: int | None = None,
+                 include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = (),
+                 config: Config = DEFAULT, url: str | None = None, errors: Path | None = None,
+                 emit: Callable[[str], None] = print, on_failure: Callable[[Failure], None] = print,
+                 on_progress: Callable[[int], None] | None = None,
+                 read_stdin: Callable[[], bytes] | None = None):
+        self.inputs = [os.fspath(name) for name in inputs] or [STDIN]
+        self.batch = is_batch(self.inputs)
+        if url and self.batch:
+            raise UsageError("--url applies to a single input; give one file or stdin.")
+        self.mirror = (output is not None and fmt != "jsonl"
+                       and (self.batch or output.is_dir()))
+        if output is not None:
+            self._check_output(output, fmt)
+        self.fmt, self.explain, self.output, self.errors = fmt, explain, output, errors
+        self.jobs, self.config = jobs, config
+        self.include, self.exclude = tuple(include), tuple(exclude)
+        self.emit, self.on_failure, self.on_progress = emit, on_failure, on_progress
+        self.summary = Summary()
+        self._tasks = plan(self.inputs, include=self.include, exclude=self.exclude,
+                           out_dir=output if self.mirror else None, extension=EXTENSIONS[fmt],
+                           force=force, url=url, sizes=on_progress is not None,
+                           read_stdin=read_stdin)
+
+    def _check_output(self, output: Path, fmt: str) -> None:
+        if self.mirror:
+            if output.exists() and not output.is_dir():
+                raise UsageError(f"-o {output} is a file, but a folder, a WARC file or several inputs "
+                                 "need a folder for their outputs (or use --format jsonl for one file).")
+            if STDIN in self.inputs:
+                raise UsageError("standard input (-) has no name to mirror into a folder; "
+                                 "clean it alone, or use --format jsonl.")
+            for name in self.inputs:
+                if os.path.isdir(name) and output.exists() and os.path.samefile(name, output):
+                    raise UsageError(f"-o {output} is the input folder itself; choose another folder "
+                                     "so that outputs do not mix with the pages.")
+        elif output.is_dir():
+            raise UsageError(f"-o {output} is a folder; with --format jsonl, -o names one file.")
+        else:
+            for name in self.inputs:
+                if name != STDIN and output.exists() and os.path.exists(name) \
+                        and os.path.samefile(name, output):
+                    raise UsageError(f"-o {output} is also an input; choose another output file.")
+
+    def total_bytes(self) -> int:
+        """Size of every input file (WARC files whole): the progress bar's length."""
+        total = 0
+        skip = [self.output] if self.mirror else []
+        for source in iter_sources([n for n in self.inputs if n != STDIN], self.include,
+                                   self.exclude, skip=skip):
+            if isinstance(source, Source):
+                try:
+                    total += os.stat(source.path).st_size
+                except OSError:
+                    pass
+        return total
+
+    def run(self) -> Summary:
+        """Clean every input, write or stream the outputs, and return the counts. On
+        KeyboardInterrupt the workers are stopped, nothing half-written is left, and the
+        exception propagates (``self.summary`` holds the counts so far)."""
+        self.summary.started = time.monotonic()
+        stream = AtomicStream(self.output) if self.output is not None and not self.mirror else None
+        errors = AtomicStream(self.errors) if self.errors is not None else None
+        results = run_tasks(self._tasks, jobs=self.jobs, config=self.config,
+                            render=(self.fmt, self.explain))
+        try:
+            with closing(results):
+                for task, outcome in results:
+                    self._take(task, outcome, stream, errors)
+            if stream is not None:
+                stream.commit()
+        finally:
+            if stream is not None:
+                stream.discard()
+            if errors is not None:
+                errors.write("")
+                errors.commit()
+            self.summary.finished = time.monotonic()
+        return self.summary
+
+    def _take(self, task: Task, outcome: Outcome, stream: AtomicStream | None,
+              errors: AtomicStream | None) -> None:
+        if isinstance(outcome, Failure):
+            self._fail(outcome, errors)
+        elif outcome is SKIPPED:
+            self.summary.skipped += 1
+        else:
+            text = outcome.text
+            if self.batch and not self.mirror and self.fmt in ("text", "markdown"):
+                text = f"==> {task.source} <==\n{text}\n"
+            try:
+                if self.mirror:
+                    write_atomic(task.output, text)
+                elif stream is not None:
+                    stream.write(text)
+                else:
+                    self.emit(text)
+            except OSError as exc:
+                if not (self.mirror or stream is not None):
+                    raise
+                target = task.output if self.mirror else self.output
+                self._fail(Failure(task.source, f"cannot write {target}: {_reason(exc)}"), errors)
+            else:
+                if outcome.empty:
+                    self.summary.empty += 1
+                else:
+                    self.summary.cleaned += 1
+        if self.on_progress is not None:
+            self.on_progress(task.size)
+
+    def _fail(self, failure: Failure, errors: AtomicStream | None) -> None:
+        self.summary.failed += 1
+        self.on_failure(failure)
+        if errors is not None:
+            errors.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")

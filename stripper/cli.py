@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .batch import Source, iter_sources, output_path, write_atomic
-from .document import Document
-from .errors import StripperError
+from .batch import DEFAULT_INCLUDE, Batch, UsageError
 from .phrases import load_rules
-from .pipeline import clean
 from .rules import CONTEXT_RULES, LINE_RULES, PASS_DECISIONS
-from .writers import EXTENSIONS, WRITERS
-
-STDIN = "-"
+from .writers import WRITERS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,95 +37,119 @@ def cli() -> None:
 @click.option("--explain", is_flag=True,
               help="Show why each line was removed (JSON: a 'removed' list; text: every line labelled).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write to this file, or for a folder input to a mirrored folder of outputs.")
+              help="Write to this file; for a folder, a WARC file or several inputs, a folder that "
+                   "mirrors them (with --format jsonl, one file).")
 @click.option("--url", help="The page's address (single input only): a date and site-name hint.")
+@click.option("--include", "include", multiple=True, metavar="GLOB",
+              help="In folders, clean only files matching this pattern (name or path; repeatable). "
+                   "Default: HTML and text files, gzip/bz2/xz or not, and WARC files.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="In folders, skip files and folders matching this pattern (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes.  [default: all cores; 1 cleans in this process]")
+@click.option("--force", is_flag=True, help="Redo outputs that are already newer than their inputs.")
+@click.option("--errors", "errors", type=click.Path(path_type=Path), metavar="FILE",
+              help="Also write each failure to FILE as a JSON line (source, error).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
 def clean_command(inputs: tuple[str, ...], fmt: str, explain: bool, output: Path | None,
-                  url: str | None) -> None:
-    """Clean pages (text dumps or HTML, any encoding, gzip/bz2/xz ok).
+                  url: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
+                  jobs: int | None, force: bool, errors: Path | None, quiet: bool) -> None:
+    """Clean pages (text dumps or HTML, any encoding, gzip/bz2/xz ok) and web archives.
 
-    INPUT is a file, a folder (cleaned recursively) or - for standard input; with no INPUT,
-    standard input is read. Exit status: 0 all cleaned, 1 an input could not be cleaned
-    (each named on stderr), 2 usage error.
+    INPUT is a file, a folder (cleaned recursively, in sorted order, hidden files skipped), a
+    WARC file (.warc, .warc.gz: each HTML response; needs pip install 'stripper[warc]') or -
+    for standard input; with no INPUT, standard input is read.
+
+    With -o DIR, folders are mirrored: in/a/page.html becomes DIR/a/page.json, and a WARC's
+    records become DIR/<warc name>/<host>/<path>.json. A rerun skips outputs newer than their
+    inputs (--force redoes them), so an interrupted run picks up where it stopped. With
+    --format jsonl, all pages go to one stream (stdout or -o FILE), one line each, in input
+    order. Every failure is one line on stderr; a summary closes the run.
+
+    Exit status: 0 all cleaned, 1 some inputs failed (the rest are done), 2 usage error,
+    130 interrupted.
 
     \b
     Examples:
         stripper clean page.txt
         curl -s URL | stripper clean --url URL --format json
         stripper clean page.html --format json --explain
-        stripper clean scraped/ -o clean/ --format markdown
+        stripper clean scraped/ -o clean/ --format json
+        stripper clean scraped/ -o clean/ --exclude 'drafts' --errors failed.jsonl
+        stripper clean crawl.warc.gz --format jsonl -o pages.jsonl
         stripper clean a.html b.txt --format jsonl > pages.jsonl
     """
-    inputs = inputs or (STDIN,)
-    folders = [name for name in inputs if name != STDIN and Path(name).is_dir()]
-    if url and (len(inputs) > 1 or folders):
-        raise click.UsageError("--url applies to a single input; give one file or stdin.")
-    if output and len(inputs) > 1 and not folders:
-        raise click.UsageError("-o with several inputs needs a folder input; "
-                               "or use --format jsonl and redirect stdout.")
-    failures = 0
-    if folders and output:
-        failures = _clean_to_folder(inputs, output, fmt, explain)
-    else:
-        failures = _clean_to_stream(inputs, output, fmt, explain, url)
-    sys.exit(1 if failures else 0)
-
-
-def _clean_to_stream(inputs, output, fmt, explain, url) -> int:
-    writer = WRITERS[fmt]
-    chunks, failures = [], 0
-    sources = [Source(Path(STDIN), Path("stdin"))] if inputs == (STDIN,) else list(iter_sources(inputs))
-    many = len(sources) > 1
-    for source in sources:
-        if isinstance(source, OSError):
-            failures += _report(str(source))
-            continue
-        doc = _clean_source(source, url)
-        if doc is None:
-            failures += 1
-            continue
-        text = writer(doc, explain)
-        if many and fmt in ("text", "markdown"):
-            text = f"==> {source.path} <==\n{text}\n"
-        chunks.append(text)
-        if not output:
-            click.echo(text, nl=False)
-    if output and chunks:
-        write_atomic(output, "".join(chunks))
-    return failures
-
-
-def _clean_to_folder(inputs, out_dir: Path, fmt: str, explain: bool) -> int:
-    writer, failures = WRITERS[fmt], 0
-    for source in iter_sources(inputs):
-        if isinstance(source, OSError):
-            failures += _report(str(source))
-            continue
-        doc = _clean_source(source, None)
-        if doc is None:
-            failures += 1
-            continue
-        write_atomic(output_path(source, out_dir, EXTENSIONS[fmt]), writer(doc, explain))
-    return failures
-
-
-def _clean_source(source: Source, url: str | None) -> Document | None:
-    name = str(source.path)
     try:
-        raw = sys.stdin.buffer.read() if name == STDIN else source.path.read_bytes()
-        doc = clean(raw, url=url)
-    except StripperError as exc:
-        _report(f"{name}: {exc}")
-        return None
-    except OSError as exc:
-        _report(f"{name}: {exc.strerror or exc}")
-        return None
-    doc.source = "stdin" if name == STDIN else name
-    return doc
+        run = Batch(inputs, fmt=fmt, explain=explain, output=output, force=force, jobs=jobs,
+                    include=include or DEFAULT_INCLUDE, exclude=exclude, url=url, errors=errors,
+                    emit=_emit, on_failure=lambda failure: _report(str(failure)),
+                    read_stdin=lambda: sys.stdin.buffer.read())
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    show_summary = run.batch and not quiet
+    try:
+        with _progressbar(run, show=show_summary):
+            summary = run.run()
+    except KeyboardInterrupt:
+        if not quiet:
+            click.echo(run.summary.line(interrupted=True), err=True)
+        sys.exit(130)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        _silence_stdout()
+        sys.exit(1)
+    except Exception as exc:  # a bug: one line, not a traceback (STRIPPER_DEBUG=1 shows it)
+        if os.environ.get("STRIPPER_DEBUG"):
+            raise
+        _report(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                "(STRIPPER_DEBUG=1 shows the traceback)")
+        sys.exit(1)
+    if show_summary:
+        click.echo(summary.line(), err=True)
+    sys.exit(1 if summary.failed else 0)
 
 
-def _report(message: str) -> int:
+def _emit(text: str) -> None:
+    click.echo(text, nl=False)
+
+
+_BAR: list = []
+
+
+def _report(message: str) -> None:
+    if _BAR:  # clear the bar's line first; it redraws itself on the next update
+        click.echo("\r\x1b[K", nl=False, err=True)
     click.echo(f"stripper: error: {message}", err=True)
-    return 1
+
+
+@contextmanager
+def _progressbar(run: Batch, *, show: bool):
+    """click's progress bar, on stderr, only when stderr is a terminal: input bytes done,
+    with the count of pages beside it."""
+    if not (show and sys.stderr.isatty()):
+        yield
+        return
+    summary = run.summary
+
+    def pages(_item) -> str:
+        done = summary.cleaned + summary.empty + summary.failed + summary.skipped
+        return f"{done} pages"
+
+    with click.progressbar(length=max(run.total_bytes(), 1), label="cleaning", file=sys.stderr,
+                           item_show_func=pages, show_pos=False) as bar:
+        run.on_progress = lambda size: bar.update(size, current_item=True)
+        _BAR.append(bar)
+        try:
+            yield
+        finally:
+            _BAR.clear()
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @cli.command("rules")

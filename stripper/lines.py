@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 #: Labels a line can end with.
 BODY, TITLE, DATE, CLUTTER = "body", "title", "date", "clutter"
+#: HTML blocks whose text is preformatted (code, poems): kept verbatim, not read by phrase rules.
+VERBATIM_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
 
 # Standard ``re`` patterns: measured several times faster per call than ``regex`` here, and
 # these run on every line. CJK ranges: Han, Hiragana, Katakana, Hangul.

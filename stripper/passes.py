@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .config import Config
 from .dates import is_date_line
-from .lines import BODY, CLUTTER, DATE, Line
+from .lines import BODY, CLUTTER, DATE, VERBATIM_TAGS, Line
 from .phrases import first_match
 from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
 
@@ -31,7 +31,9 @@ def classify_lines(lines: list[Line], config: Config) -> None:
         # A short block the markup firmly votes out (menus, footers, link lists) goes by that
         # vote alone: no phrase rule could keep it, so none is tried.
         outvoted = vote[0] <= -config.dom_vote_words and line.words < config.body_min_words
-        rule = None if outvoted else first_match(line.norm, line.words, protected)
+        # Preformatted text (code, poetry) is quoted verbatim: phrase rules do not read it.
+        skip = outvoted or line.tag in VERBATIM_TAGS
+        rule = None if skip else first_match(line.norm, line.words, protected)
         if rule is not None:
             line.first_label, line.first_rule = CLUTTER, rule.id
             line.notes["action"] = rule.action
@@ -133,13 +135,14 @@ def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
 
 def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> None:
     """Context pass: decide every line's final label from its place relative to the span."""
-    start, end = span
+    start, end = _trim_by_markup(lines, span, config)
+    baseline = _article_vote(lines, start, end)
     for i, line in enumerate(lines):
         if line.label in (CLUTTER, DATE):
             continue
         vote, dom_rule = line.notes["dom"]
         if start <= i < end:
-            if vote < 0 and line.first_label != GOOD:
+            if vote < baseline and line.first_label != GOOD:
                 line.mark(CLUTTER, dom_rule)
             else:
                 line.mark(BODY, "")
@@ -148,6 +151,37 @@ def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> No
         else:
             line.mark(CLUTTER, _outside_rule(lines, i, start, config))
     _remove_read_also_runs(lines, span, config)
+
+
+def _article_vote(lines: list[Line], start: int, end: int) -> float:
+    """The markup's usual vote on the article's own paragraphs (the median over its prose).
+    Evidence every paragraph shares (an article inside ``<div class="sidebar">``) is the
+    container's, not a reason to drop a line: only a vote below this one is."""
+    votes = sorted(lines[i].notes["dom"][0] for i in range(start, end) if lines[i].first_label == GOOD)
+    return votes[(len(votes) - 1) // 2] if votes else 0.0
+
+
+def _trim_by_markup(lines: list[Line], span: tuple[int, int], config: Config) -> tuple[int, int]:
+    """Drop lines from the ends of the span while the markup votes them well below the
+    article's own paragraphs (an author box or teaser after the last paragraph); take in a
+    closing one-sentence paragraph the span's scoring left out."""
+    start, end = span
+    baseline = _article_vote(lines, start, end)
+    margin = config.dom_class_vote_words
+    while end > start and lines[end - 1].notes["dom"][0] <= baseline - margin:
+        end -= 1
+    while start < end and lines[start].notes["dom"][0] <= baseline - margin:
+        start += 1
+    while end < len(lines) and _closing_sentence(lines[end], baseline):
+        end += 1
+    return start, end
+
+
+def _closing_sentence(line: Line, baseline: float) -> bool:
+    """A short paragraph right after the span, in the article's own markup: its last line
+    ("The new hours take effect on Monday 2 March.")."""
+    return (line.first_label == NEAR and line.terminal and line.gap_before
+            and line.notes["dom"][0] >= baseline)
 
 
 def _outside_rule(lines: list[Line], i: int, start: int, config: Config) -> str:

@@ -24,7 +24,7 @@ from lxml import etree
 
 from .config import Config
 from .errors import InputTooLargeError
-from .lines import Line, make_line
+from .lines import VERBATIM_TAGS, Line, make_line
 from .markup_hints import ARTICLE_ITEMTYPE, read_hints, split_class_tokens
 from .page import Page
 
@@ -62,8 +62,7 @@ INLINE_TAGS = frozenset({
     "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 })
 
-#: Blocks whose text is kept verbatim: whitespace is not collapsed.
-VERBATIM_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
+
 
 #: Heading level of each heading tag; every other block has level 0.
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}

@@ -16,7 +16,15 @@ def expected_for(page: Path) -> dict:
     return json.loads(page.with_suffix(".expected.json").read_text("utf-8"))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[f"{p.parent.name}/{p.stem}" for p in PAGES])
+def marked(page: Path):
+    """A fixture whose expected.json names a ``known_failure`` must keep failing (strict
+    xfail), so a fix is noticed and the note removed."""
+    reason = expected_for(page).get("known_failure")
+    marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+    return pytest.param(page, marks=marks, id=f"{page.parent.name}/{page.stem}")
+
+
+@pytest.mark.parametrize("page", [marked(p) for p in PAGES])
 def test_fixture_page(page):
     want = expected_for(page)
     doc = stripper.clean(page.read_bytes())
