@@ -39,6 +39,9 @@ class Config:
     #: A page whose best body span holds fewer words of prose than this has no article
     #: (a listing page, an error page).
     min_article_words: int = 40
+    #: This many datelines inside the article, after its first ``end_marker_min_words`` words,
+    #: mean a list of teasers or comments has begun at the first of them.
+    teaser_dates_min: int = 3
     #: A short line right before the body span is its first subheading if it has at most
     #: this many words.
     heading_max_words: int = 12

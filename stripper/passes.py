@@ -89,8 +89,9 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
     """The article's lines as a half-open index range ``(start, end)``; ``(0, 0)`` if none.
 
     The range is the maximum-sum run of ``line_score``, cut at the first end-of-article
-    marker (comments, related list, syndication note) that follows ``end_marker_min_words``
-    words of prose inside it.
+    marker (comments, syndication note) that follows ``end_marker_min_words`` words of prose
+    inside it; or, when several datelines follow that much prose, at the first of them (each
+    heads a comment or a teaser, not more of the article).
     """
     prose = [line for line in lines if line.first_label == GOOD]
     uses_gaps = sum(line.gap_before for line in prose) > config.gap_share_min * len(prose)
@@ -123,13 +124,19 @@ def _heading_before(lines: list[Line], start: int, config: Config) -> int:
 
 
 def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
-    words = 0
+    words, dated = 0, []
     for i in range(start, end):
         line = lines[i]
         if line.first_label == GOOD:
             words += line.words
-        elif line.notes.get("action") == "end_body" and words >= config.end_marker_min_words:
+        elif words < config.end_marker_min_words:
+            continue
+        elif line.notes.get("action") == "end_body":
             return i
+        elif line.first_label == DATE:
+            dated.append(i)
+    if len(dated) >= config.teaser_dates_min:
+        return dated[0]
     return end
 
 
