@@ -16,6 +16,9 @@ from .passes import SHORT
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»•~]|::)\s+")
 _DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co|id|my|ru|de|fr|es|br|pt|jp|uk|in|news|tv|info)\b")
 _ALNUM = regex.compile(r"[\W_]+")
+_WORDS = regex.compile(r"\w+")
+#: Share of a meta title's words the visible headline must hold to be preferred to it.
+TITLE_SHARED_WORDS = 0.6
 #: A site name is at most this many words.
 SITE_NAME_MAX_WORDS = 4
 #: How a header line scores as the headline: its words (up to a cap) count, distance from the
@@ -75,6 +78,8 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
     names = site_names(lines, hints)
     if hints.titles:
         title = strip_site_suffix(hints.titles[0], names)
+        if title != hints.titles[0] and hints.h1 and _shares_words(title, hints.h1):
+            title = hints.h1
         _mark_title_lines(lines, normalise(title, config.max_line_chars), span)
         return title or None
     best = _best_title_line(lines, span, config)
@@ -82,6 +87,21 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
         return None
     _mark_title_lines(lines, best.norm, span)
     return strip_site_suffix(best.text, names)
+
+
+def _shares_words(title: str, headline: str) -> bool:
+    """True when most words of a meta title are in the page's visible headline: then the
+    headline is the same story's title as the reader sees it (the meta one, which carried a
+    site suffix, is its search-engine version).
+
+    >>> _shares_words("Spiced Honey Pear Jam Recipe", "Homemade Spiced Honey Pear Jam for the Holidays")
+    True
+    >>> _shares_words("Simple Hiking Survival Kit", "Hiking the Boulder Flat Irons")
+    False
+    """
+    words = set(_WORDS.findall(title.casefold()))
+    shown = set(_WORDS.findall(headline.casefold()))
+    return bool(words) and len(words & shown) >= TITLE_SHARED_WORDS * len(words)
 
 
 def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config) -> Line | None:

@@ -158,8 +158,8 @@ def read_hints(tree: etree._Element, url: str | None) -> Hints:
     titles = [title for title in (_first(metas, name) for name in TITLE_METAS)
               if _key(title) not in names]
     scope = ArticleScope()
-    hints.titles = _unique([*titles, article_h1(found["h1"], names, scope),
-                            hints.html_title or ""])
+    hints.h1 = article_h1(found["h1"], names, scope) or None
+    hints.titles = _unique([*titles, hints.h1 or "", hints.html_title or ""])
     itemprops = [attribute.getparent() for attribute in _DATE_ITEMPROPS(tree)]
     published, modified = dated_elements(found["time"], found["abbr"], itemprops, scope)
     meta_published = [value for name in PUBLISHED_METAS for value in metas.get(name, ())]

@@ -15,6 +15,8 @@ class Hints:
     titles: list[str] = field(default_factory=list)
     #: The <title> element, kept apart: it most often carries the site-name suffix.
     html_title: str | None = None
+    #: The article's own <h1> (not a logo, not the site's name), if it has one.
+    h1: str | None = None
     #: Site names: og:site_name, application-name, the URL's host.
     site_names: list[str] = field(default_factory=list)
     #: Published dates from markup, best evidence first, already ISO 8601.
