@@ -16,7 +16,9 @@ import regex
 from .config import Config
 from .lines import Line
 
-_SEPARATORS = regex.compile(r"[|•·»›/]")
+#: A separator between menu items: a bar, bullet, chevron or slash with spaces around it (so
+#: the slashes of a URL are not separators).
+_SEPARATORS = regex.compile(r"(?<=\s)[|•·»›/](?=\s)")
 #: HTML blocks that hold table or definition-list data.
 DATA_CELL_TAGS = frozenset({"td", "th", "dd", "dt"})
 
