@@ -18,6 +18,9 @@ from .lines import BODY, CLUTTER, DATE, VERBATIM_TAGS, Line
 from .phrases import first_match
 from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
 
+#: A dateline starting with one of these attributes a quote or an embedded post
+#: ("— Jane Doe (@jane) November 18, 2019"): part of the article, not a teaser's date.
+ATTRIBUTION_DASHES = ("—", "–", "-", "―")
 #: First-pass grades of lines no rule removed.
 GOOD, NEAR, SHORT = "good", "near", "short"
 
@@ -133,7 +136,7 @@ def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
             continue
         elif line.notes.get("action") == "end_body":
             return i
-        elif line.first_label == DATE:
+        elif line.first_label == DATE and not line.norm.startswith(ATTRIBUTION_DASHES):
             dated.append(i)
     if len(dated) >= config.teaser_dates_min:
         return dated[0]
