@@ -20,6 +20,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: Sentence-final punctuation in many scripts, and the closing quotes or brackets after it.
 _FINAL = frozenset(".!?。！？…")
 _CLOSERS = "\"'”’»)]」』"
+_TIME_SUFFIXES = (" a.m.", " p.m.")
 
 
 def normalise(text: str, limit: int) -> str:
@@ -54,11 +55,15 @@ def count_words(norm: str, cjk_chars_per_word: int) -> int:
 def ends_sentence(norm: str) -> bool:
     """True when a line ends in sentence punctuation (before any closing quotes or brackets).
 
+    A time at the end ("... 2019 at 11:08 a.m.") ends a dateline, not a sentence.
+
     >>> ends_sentence('he said: "it is over."'), ends_sentence("read more")
     (True, False)
+    >>> ends_sentence("by jane doe on monday, november 18th, 2019 at 11:08 a.m.")
+    False
     """
     stripped = norm.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _FINAL
+    return bool(stripped) and stripped[-1] in _FINAL and not stripped.endswith(_TIME_SUFFIXES)
 
 
 @dataclass(slots=True)
