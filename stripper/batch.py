@@ -788,7 +788,7 @@ class Batch:
                  emit: Callable[[str], None] = print, on_failure: Callable[[Failure], None] = print,
                  on_progress: Callable[[int], None] | None = None,
                  read_stdin: Callable[[], bytes] | None = None):
-        self.inputs = [os.fspath(name) for name in inputs] or [STDIN]
+        self.inputs = list(dict.fromkeys(os.fspath(name) for name in inputs)) or [STDIN]
         self.batch = is_batch(self.inputs)
         if url and self.batch:
             raise UsageError("--url applies to a single input; give one file or stdin.")
@@ -803,7 +803,7 @@ class Batch:
         self.summary = Summary()
         self._tasks = plan(self.inputs, include=self.include, exclude=self.exclude,
                            out_dir=output if self.mirror else None, extension=EXTENSIONS[fmt],
-                           force=force, url=url, sizes=on_progress is not None,
+                           force=force, url=url, sizes=True,
                            read_stdin=read_stdin)
 
     def _check_output(self, output: Path, fmt: str) -> None:

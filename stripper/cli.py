@@ -125,7 +125,7 @@ def _report(message: str) -> None:
 def _progressbar(run: Batch, *, show: bool):
     """click's progress bar, on stderr, only when stderr is a terminal: input bytes done,
     with the count of pages beside it."""
-    if not (show and sys.stderr.isatty()):
+    if not (show and _stderr_is_terminal()):
         yield
         return
     summary = run.summary
@@ -142,6 +142,10 @@ def _progressbar(run: Batch, *, show: bool):
             yield
         finally:
             _BAR.clear()
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 def _silence_stdout() -> None:

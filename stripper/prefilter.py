@@ -15,7 +15,7 @@ from re import _constants as sre  # the stdlib parser's opcodes
 from re import _parser as sre_parse
 
 #: Length of the leading strings used as keys.
-KEY_CHARS = 3
+KEY_CHARS = 5
 #: A phrase with more leading strings than this is always tried (not worth indexing).
 MAX_KEYS = 64
 #: Places a phrase may start: a word's first character, or a symbol (not a space: a phrase
@@ -28,7 +28,7 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     when it can start with a character class.
 
     >>> sorted(leading_strings(r"(accept|allow)( all)? cookies"))
-    ['acc', 'all']
+    ['accep', 'allow']
     >>> sorted(leading_strings(r"©"))
     ['©']
     >>> leading_strings(r"\\d+ shares") is None
