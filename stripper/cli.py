@@ -136,8 +136,13 @@ def _progressbar(run: Batch, *, show: bool):
 
     with click.progressbar(length=max(run.total_bytes(), 1), label="cleaning", file=sys.stderr,
                            item_show_func=pages, show_pos=False) as bar:
-        run.on_progress = lambda size: bar.update(size, current_item=True)
-        _BAR.append(bar)
+        def advance(size: int) -> None:
+            if size:  # click averages time per step: a 0-byte step at the start skews its ETA
+                bar.update(size, current_item=True)
+
+        run.on_progress = advance
+        if sys.stderr.isatty():  # click draws only on a real terminal
+            _BAR.append(bar)
         try:
             yield
         finally:

@@ -25,7 +25,7 @@ _TEMPLATES = {
 ACTIONS = ("drop", "end_body", "start_run")
 #: Characters that make a phrase a pattern rather than a plain string.
 _REGEX_SYNTAX = re.compile(r"[\\.^$*+?{}\[\]|()]")
-#: Modes whose patterns the engine tries at every position: worth a prefilter.
+#: Modes whose phrases may start anywhere in a line (the others start at its beginning).
 UNANCHORED_MODES = ("contains", "suffix")
 #: A section header in a phrase file: a rule id in brackets. Other bracketed lines are phrases.
 _SECTION = re.compile(r"\[[a-z0-9]+(?:[.-][a-z0-9]+)*\]")
@@ -42,8 +42,8 @@ class PhraseRule:
     action: str
     #: May fire on a protected (long, sentence-like) line.
     exact: bool
-    #: The phrases the prefilter cannot file by a leading string (for an anchored rule: all
-    #: of them), as one pattern; None when there are none.
+    #: The phrases the prefilter cannot file by a leading string, as one pattern; None when
+    #: there are none.
     pattern: re.Pattern | None
     #: Position in ``rules.toml``: the earlier rule wins when several fire.
     index: int = 0
@@ -57,10 +57,9 @@ class PhraseRule:
         of its filed phrases the prefilter found worth trying (None: try them all)."""
         if words > self.max_words:
             return False
-        if self.match == "line":
-            norm = norm.strip(EDGE_PUNCTUATION)
-            if norm in self.literals:
-                return True
+        norm = _subject(self.match, norm)
+        if norm in self.literals:
+            return True
         if self.pattern is not None and self.pattern.search(norm):
             return True
         tried = keyed if keyed is not None else [pattern for _, pattern in self.keyed]
@@ -103,11 +102,10 @@ def read_phrase_file(text: str) -> dict[str, list[str]]:
 
 
 def _compile_phrases(match: str, fragments: list[str]) -> tuple:
-    """A rule's phrases as (one pattern of those not filed, the filed ones): an anchored rule
-    files none; an unanchored rule files each phrase with a leading string, compiled alone."""
+    """A rule's phrases as (one pattern of those the prefilter cannot file, the filed ones):
+    a phrase with leading strings is filed under them and compiled alone, so a line is tried
+    only against the phrases that could start where it has those strings."""
     template = _TEMPLATES[match]
-    if match not in UNANCHORED_MODES:
-        return (compile_fragments(template, fragments) if fragments else None), ()
     keyed, unkeyed = [], []
     for fragment in fragments:
         leading = leading_strings(_CLASS_OR_SET.sub(_for_re, fragment))
@@ -201,17 +199,24 @@ def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     >>> first_match("advertisement", 1, False).id
     'ad.marker'
     """
-    filed = _key_index().lookup(norm)
+    filed = {mode: _key_index(mode).lookup(_subject(mode, norm), mode in UNANCHORED_MODES)
+             for mode in _TEMPLATES}
     for rule in load_rules():
         if protected and not (rule.exact or rule.match == "line"):
             continue
-        if rule.matches(norm, words, filed.get(rule.index, []) if rule.keyed else None):
+        keyed = filed[rule.match].get(rule.index, []) if rule.keyed else None
+        if rule.matches(norm, words, keyed):
             return rule
     return None
 
 
+def _subject(mode: str, norm: str) -> str:
+    """The text a rule of this match mode reads: a ``line`` rule ignores edge punctuation."""
+    return norm.strip(EDGE_PUNCTUATION) if mode == "line" else norm
+
+
 @cache
-def _key_index() -> KeyIndex:
-    """Every filed phrase of every rule, by leading string."""
-    return KeyIndex((rule.index, keys, pattern)
-                    for rule in load_rules() for keys, pattern in rule.keyed)
+def _key_index(mode: str) -> KeyIndex:
+    """The filed phrases of the rules of one match mode, by leading string."""
+    return KeyIndex((rule.index, keys, pattern) for rule in load_rules() if rule.match == mode
+                    for keys, pattern in rule.keyed)

@@ -100,6 +100,8 @@ class KeyIndex:
     {'copy': ['p2'], 'cookie': ['p1']}
     >>> index.lookup("nothing here")
     {}
+    >>> index.lookup("© 2024. we use cookies", anywhere=False)
+    {'copy': ['p2']}
     """
 
     def __init__(self, entries):
@@ -110,12 +112,13 @@ class KeyIndex:
                 self._by_key.setdefault(key, []).append((owner, pattern))
         self._lengths = sorted({len(key) for key in self._by_key}, reverse=True)
 
-    def lookup(self, text: str) -> dict[object, list[object]]:
-        """Owner -> patterns whose leading string occurs in ``text`` where a match may start."""
+    def lookup(self, text: str, anywhere: bool = True) -> dict[object, list[object]]:
+        """Owner -> patterns whose leading string occurs in ``text`` where a match may start
+        (with ``anywhere=False``: at its start only, for patterns anchored there)."""
         found: dict[object, list[object]] = {}
         get = self._by_key.get
-        for match in _STARTS.finditer(text):
-            start = match.start()
+        starts = (m.start() for m in _STARTS.finditer(text)) if anywhere else (0,)
+        for start in starts:
             for length in self._lengths:
                 filed = get(text[start:start + length])
                 if filed:
