@@ -788,7 +788,7 @@ class Batch:
                  emit: Callable[[str], None] = print, on_failure: Callable[[Failure], None] = print,
                  on_progress: Callable[[int], None] | None = None,
                  read_stdin: Callable[[], bytes] | None = None):
-        self.inputs = list(dict.fromkeys(os.fspath(name) for name in inputs)) or [STDIN]
+        self.inputs = [os.fspath(name) for name in inputs] or [STDIN]
         self.batch = is_batch(self.inputs)
         if url and self.batch:
             raise UsageError("--url applies to a single input; give one file or stdin.")

@@ -25,8 +25,10 @@ _TEMPLATES = {
 ACTIONS = ("drop", "end_body", "start_run")
 #: Characters that make a phrase a pattern rather than a plain string.
 _REGEX_SYNTAX = re.compile(r"[\\.^$*+?{}\[\]|()]")
-#: Modes whose phrases may start anywhere in a line (the others start at its beginning).
+#: Modes whose phrases may start anywhere in a line; the others start at its beginning.
 UNANCHORED_MODES = ("contains", "suffix")
+ANCHORED_MODES = ("line", "prefix")
+ANYWHERE = "anywhere"
 #: A section header in a phrase file: a rule id in brackets. Other bracketed lines are phrases.
 _SECTION = re.compile(r"\[[a-z0-9]+(?:[.-][a-z0-9]+)*\]")
 
@@ -199,12 +201,12 @@ def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     >>> first_match("advertisement", 1, False).id
     'ad.marker'
     """
-    filed = {mode: _key_index(mode).lookup(_subject(mode, norm), mode in UNANCHORED_MODES)
-             for mode in _TEMPLATES}
+    filed = {place: _key_index(place).lookup(_subject(place, norm), place == ANYWHERE)
+             for place in (ANYWHERE, *ANCHORED_MODES)}
     for rule in load_rules():
         if protected and not (rule.exact or rule.match == "line"):
             continue
-        keyed = filed[rule.match].get(rule.index, []) if rule.keyed else None
+        keyed = filed[_place(rule.match)].get(rule.index, []) if rule.keyed else None
         if rule.matches(norm, words, keyed):
             return rule
     return None
@@ -215,8 +217,13 @@ def _subject(mode: str, norm: str) -> str:
     return norm.strip(EDGE_PUNCTUATION) if mode == "line" else norm
 
 
+def _place(mode: str) -> str:
+    """Where a mode's phrases may start: anywhere, or at the start of its subject text."""
+    return ANYWHERE if mode in UNANCHORED_MODES else mode
+
+
 @cache
-def _key_index(mode: str) -> KeyIndex:
-    """The filed phrases of the rules of one match mode, by leading string."""
-    return KeyIndex((rule.index, keys, pattern) for rule in load_rules() if rule.match == mode
-                    for keys, pattern in rule.keyed)
+def _key_index(place: str) -> KeyIndex:
+    """The filed phrases of the rules whose phrases start at one place, by leading string."""
+    return KeyIndex((rule.index, keys, pattern) for rule in load_rules()
+                    if _place(rule.match) == place for keys, pattern in rule.keyed)

@@ -18,9 +18,13 @@ from re import _parser as sre_parse
 KEY_CHARS = 5
 #: A phrase with more leading strings than this is always tried (not worth indexing).
 MAX_KEYS = 64
-#: Places a phrase may start: a word's first character, or a symbol (not a space: a phrase
-#: that starts with a space is not filed).
-_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]")
+#: Characters of scripts written without spaces (Han, kana, Hangul): any of them may start a
+#: phrase, since a CJK phrase can begin in the middle of a run of text.
+CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3"
+_CJK_START = re.compile("[{}]".format(CJK_RANGES))
+#: Places a phrase may start: a word's first character, a symbol (not a space: a phrase
+#: that starts with a space is not filed), or any CJK character.
+_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]|" + "[{}]".format(CJK_RANGES))
 
 
 def leading_strings(fragment: str) -> frozenset[str] | None:
@@ -37,12 +41,21 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     ['> ', '» ']
     >>> leading_strings(r"\\s[>»]\\s") is None
     True
+    >>> sorted(leading_strings(r"[\\w]*(広告|記事)"))
+    ['広告', '記事']
     """
     try:
         parsed = sre_parse.parse(fragment)
     except re.error:
         return None
-    found = _lead(list(parsed), "")
+    items = list(parsed)
+    found = _lead(items, "")
+    if found is None and items and items[0][0] is sre.MAX_REPEAT and items[0][1][0] == 0:
+        # "[\p{L}]*広告": the optional letters let a CJK phrase start mid-run; every CJK
+        # character is a start the index looks at, so the phrase files under its own text.
+        found = _lead(items[1:], "")
+        if found is None or not all(_CJK_START.match(key) for key in found):
+            return None
     if (found is None or not found or len(found) > MAX_KEYS
             or any(not key or key[0].isspace() for key in found)):
         return None

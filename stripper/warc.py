@@ -11,6 +11,7 @@ the file from 1, as they come).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -33,6 +34,7 @@ MAX_PART_BYTES = 100
 #: Suffixes of URL paths that are dropped from output names (``story.html`` -> ``story.json``).
 URL_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
+_QUIET = logging.NullHandler()
 _UNSAFE = re.compile(r"[^\w.\-]+")
 _OUTPUT_SUFFIXES = tuple(EXTENSIONS.values())
 
@@ -57,6 +59,9 @@ def read_warc(path: str | os.PathLike) -> Iterator[tuple[Record | Failure, int]]
     except ImportError:
         yield Failure(name, MISSING_WARCIO), 0
         return
+    # warcio logs repairs it makes (spaces in URLs); keep them off stderr unless the
+    # application configures logging.
+    logging.getLogger("warcio").addHandler(_QUIET)
     try:
         handle = open(name, "rb")
     except OSError as exc:
