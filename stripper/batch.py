@@ -649,10 +649,10 @@ def _chunks(tasks: Iterator[Task]) -> Iterator[list[Task]]:
 
 def _context() -> multiprocessing.context.BaseContext:
     """Fresh workers, never a copy of this process's state: forked from a clean server process
-    that has imported stripper once (``forkserver``), else started from scratch (``spawn``)."""
+    that has loaded stripper once, warm (``forkserver``), else started from scratch (``spawn``)."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["stripper.batch"])
+        context.set_forkserver_preload(["stripper.batch", "stripper._warm"])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -196,20 +196,41 @@ VERDICT_CACHE_LINES = 100_000
 @lru_cache(maxsize=VERDICT_CACHE_LINES)
 def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     """The first phrase rule (in ``rules.toml`` order) that fires on a line; protected lines
-    only meet exact rules.
+    only meet exact rules. Only rules the prefilter leaves as candidates are tried.
 
     >>> first_match("advertisement", 1, False).id
     'ad.marker'
     """
-    filed = {place: _key_index(place).lookup(_subject(place, norm), place == ANYWHERE)
-             for place in (ANYWHERE, *ANCHORED_MODES)}
-    for rule in load_rules():
+    rules = load_rules()
+    filed: dict[int, list[re.Pattern]] = {}
+    for place in (ANYWHERE, *ANCHORED_MODES):
+        filed.update(_key_index(place).lookup(_subject(place, norm), place == ANYWHERE))
+    candidates = set(filed)
+    candidates.update(_unfiled_rules())
+    candidates.update(_literal_rules().get(norm.strip(EDGE_PUNCTUATION), ()))
+    for index in sorted(candidates):
+        rule = rules[index]
         if protected and not (rule.exact or rule.match == "line"):
             continue
-        keyed = filed[_place(rule.match)].get(rule.index, []) if rule.keyed else None
-        if rule.matches(norm, words, keyed):
+        if rule.matches(norm, words, filed.get(index, [])):
             return rule
     return None
+
+
+@cache
+def _unfiled_rules() -> frozenset[int]:
+    """Rules with phrases the prefilter cannot file: tried on every line."""
+    return frozenset(rule.index for rule in load_rules() if rule.pattern is not None)
+
+
+@cache
+def _literal_rules() -> dict[str, tuple[int, ...]]:
+    """Whole-line phrases without regex syntax, to the rules that list them."""
+    found: dict[str, tuple[int, ...]] = {}
+    for rule in load_rules():
+        for literal in rule.literals:
+            found[literal] = found.get(literal, ()) + (rule.index,)
+    return found
 
 
 def _subject(mode: str, norm: str) -> str:

@@ -130,7 +130,7 @@ class KeyIndex:
         (with ``anywhere=False``: at its start only, for patterns anchored there)."""
         found: dict[object, list[object]] = {}
         get = self._by_key.get
-        starts = (m.start() for m in _STARTS.finditer(text)) if anywhere else (0,)
+        starts = [m.start() for m in _STARTS.finditer(text)] if anywhere else (0,)
         for start in starts:
             for length in self._lengths:
                 filed = get(text[start:start + length])
