@@ -16,6 +16,9 @@ from re import _parser as sre_parse
 
 #: Length of the leading strings used as keys.
 KEY_CHARS = 5
+#: How deep the walk of a phrase's parse tree may go (a repeat of something that can be
+#: empty would otherwise never end).
+MAX_DEPTH = 40
 #: A phrase with more leading strings than this is always tried (not worth indexing).
 MAX_KEYS = 64
 #: Characters of scripts written without spaces (Han, kana, Hangul): any of them may start a
@@ -41,6 +44,8 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     ['> ', '» ']
     >>> leading_strings(r"\\s[>»]\\s") is None
     True
+    >>> sorted(leading_strings(r"ab+c"))
+    ['abbbb', 'abbbc', 'abbc', 'abc']
     >>> sorted(leading_strings(r"[\\w]*(広告|記事)"))
     ['広告', '記事']
     """
@@ -62,35 +67,41 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     return frozenset(s.lower() for s in found)
 
 
-def _lead(items: list, prefix: str) -> set[str] | None:
+def _lead(items: list, prefix: str, depth: int = 0) -> set[str] | None:
     """Leading strings of ``prefix`` followed by ``items``, each cut at ``KEY_CHARS``."""
     if len(prefix) >= KEY_CHARS or not items:
         return {prefix[:KEY_CHARS]}
+    if depth > MAX_DEPTH:
+        return None
     (op, av), rest = items[0], items[1:]
     if op is sre.LITERAL:
-        return _lead(rest, prefix + chr(av))
+        return _lead(rest, prefix + chr(av), depth + 1)
     if op is sre.SUBPATTERN:
-        return _lead(list(av[-1]) + rest, prefix)
+        return _lead(list(av[-1]) + rest, prefix, depth + 1)
     if op is sre.BRANCH:
-        return _union(_lead(list(branch) + rest, prefix) for branch in av[1])
+        return _union(_lead(list(branch) + rest, prefix, depth + 1) for branch in av[1])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-        low, _, body = av
-        once = _lead(list(body) + rest, prefix)
-        return once if low >= 1 else _union([once, _lead(rest, prefix)])
+        low, high, body = av
+        if high == 0:
+            return _lead(rest, prefix, depth + 1)
+        # One repetition, then the repeat with one fewer: "ab+c" starts "abc" or "abb...".
+        again = (op, (max(low - 1, 0), high if high == sre.MAXREPEAT else high - 1, body))
+        once = _lead(list(body) + [again] + rest, prefix, depth + 1)
+        return once if low >= 1 else _union([once, _lead(rest, prefix, depth + 1)])
     if op is sre.AT:
-        return _lead(rest, prefix)
+        return _lead(rest, prefix, depth + 1)
     if op is sre.IN:
-        return _lead_in_set(av, rest, prefix)
+        return _lead_in_set(av, rest, prefix, depth + 1)
     return {prefix} if prefix else None
 
 
-def _lead_in_set(members: list, rest: list, prefix: str) -> set[str] | None:
+def _lead_in_set(members: list, rest: list, prefix: str, depth: int) -> set[str] | None:
     r"""A character set at the start: ``\s`` is one space in a normalised line; a few
     literal characters branch; anything wider ends the leading string."""
     if members == [(sre.CATEGORY, sre.CATEGORY_SPACE)]:
-        return _lead(rest, prefix + " ")
+        return _lead(rest, prefix + " ", depth)
     if len(members) <= 4 and all(op is sre.LITERAL for op, _ in members):
-        return _union(_lead(rest, prefix + chr(av)) for _, av in members)
+        return _union(_lead(rest, prefix + chr(av), depth) for _, av in members)
     return {prefix} if prefix else None
 
 

@@ -66,3 +66,21 @@ def test_protected_sentence_is_not_removed_by_a_prefix_rule():
 def test_exact_rule_removes_a_long_caption():
     assert verdict("Rusia tepis tudingan AS dapat pasokan amunisi dari Korea Utara. "
                    "Foto/Ilustrasi") == "media.caption-credit"
+
+
+def brute_force(text: str):
+    """Every rule tried on the line, in order, with no prefilter."""
+    line = make_line(1, text, limit=CONFIG.max_line_chars, cjk_chars_per_word=CONFIG.cjk_chars_per_word)
+    protected = line.terminal and line.words >= CONFIG.protected_min_words
+    for rule in load_rules():
+        if protected and not (rule.exact or rule.match == "line"):
+            continue
+        if rule.matches(line.norm, line.words, None):
+            return rule.id
+    return "keep"
+
+
+@pytest.mark.parametrize("expect, text", load_cases())
+def test_prefilter_never_changes_a_verdict(expect, text):
+    """The prefilter only skips rules that could not fire: same verdict as trying them all."""
+    assert verdict(text) == brute_force(text)
