@@ -660,16 +660,19 @@ def _context() -> multiprocessing.context.BaseContext:
 class _Pool:
     """Worker processes fed chunk by chunk, at most ``jobs * CHUNKS_PER_JOB`` chunks in flight,
     results handed back in order. A worker that dies (a crash, the OOM killer) costs only the
-    page that killed it: that chunk is redone page by page in throwaway workers."""
+    page that killed it: that chunk is redone page by page in throwaway workers. If workers
+    cannot start at all (no importable ``__main__``, no processes left), the pages are
+    cleaned in this process instead."""
 
     def __init__(self, jobs: int, config: Config, render: tuple[str, bool] | None):
         self.jobs = jobs
-        self.initargs = (config, render)
+        self.config, self.render = config, render
+        self.inline = False
         self.executor = self._start(jobs)
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker,
-                                   initargs=self.initargs)
+                                   initargs=(self.config, self.render))
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
         window: deque[tuple[list[Task], Future | None]] = deque()
@@ -687,7 +690,14 @@ class _Pool:
 
     def _submit(self, chunk: list[Task]) -> tuple[list[Task], Future | None]:
         work = [(task.item, task.url) for task in chunk if task.decided is None]
-        return chunk, (self.executor.submit(_work, work) if work else None)
+        if not work:
+            return chunk, None
+        if self.inline:
+            return chunk, _done([_clean_one(item, url, self.config, self.render) for item, url in work])
+        try:
+            return chunk, self.executor.submit(_work, work)
+        except BrokenProcessPool as exc:
+            return chunk, _done(exc)
 
     def _collect(self, window: deque) -> Iterator[tuple[Task, Outcome]]:
         chunk, future = window[0]
@@ -701,13 +711,26 @@ class _Pool:
             yield task, (task.decided if task.decided is not None else next(outcomes))
 
     def _recover(self, window: deque) -> list:
+        """The pool broke: start a new one (or go in-process if workers cannot start), resubmit
+        the chunks it lost, and redo the head chunk page by page to find the culprit."""
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start(self.jobs)
+        if not self._workers_start():
+            self.inline = True
         for index in range(1, len(window)):
             chunk, future = window[index]
             if future is not None and isinstance(future.exception(), BrokenProcessPool):
                 window[index] = self._submit(chunk)
+        if self.inline:
+            return _done_results(self._submit(window[0][0])[1])
         return [self._alone(task) for task in window[0][0] if task.decided is None]
+
+    def _workers_start(self) -> bool:
+        try:
+            self.executor.submit(_work, []).result()
+        except BrokenProcessPool:
+            return False
+        return True
 
     def _alone(self, task: Task) -> Document | Rendered | Failure:
         with self._start(1) as solo:
@@ -729,6 +752,20 @@ class _Pool:
                 process.terminate()
         for process in processes:
             process.join(timeout=5)
+
+
+def _done(value) -> Future:
+    """A future already resolved to ``value`` (or raising it, for an exception)."""
+    future: Future = Future()
+    if isinstance(value, BaseException):
+        future.set_exception(value)
+    else:
+        future.set_result(value)
+    return future
+
+
+def _done_results(future: Future | None) -> list:
+    return future.result() if future is not None else []
 
 
 # --- the command's run ---------------------------------------------------------------------

@@ -16,11 +16,15 @@ from re import _parser as sre_parse
 
 #: Length of the leading strings used as keys.
 KEY_CHARS = 5
+#: Every decimal digit (in any script) stands for this one in keys and in the text looked up,
+#: so "\d+ shares" files under a few keys ("0 sha", "00 sh", ...), not thousands.
+DIGIT = "0"
+_ANY_DIGIT = re.compile(r"\d")
 #: How deep the walk of a phrase's parse tree may go (a repeat of something that can be
 #: empty would otherwise never end).
 MAX_DEPTH = 40
 #: A phrase with more leading strings than this is always tried (not worth indexing).
-MAX_KEYS = 64
+MAX_KEYS = 1024
 #: Characters of scripts written without spaces (Han, kana, Hangul): any of them may start a
 #: phrase, since a CJK phrase can begin in the middle of a run of text.
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3"
@@ -38,12 +42,12 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     ['accep', 'allow']
     >>> sorted(leading_strings(r"©"))
     ['©']
-    >>> leading_strings(r"\\d+ shares") is None
-    True
     >>> sorted(leading_strings(r"[>»]\\s"))
     ['> ', '» ']
     >>> leading_strings(r"\\s[>»]\\s") is None
     True
+    >>> sorted(leading_strings(r"\\d+ shares"))
+    ['0 sha', '00 sh', '000 s', '0000 ', '00000']
     >>> sorted(leading_strings(r"ab+c"))
     ['abbbb', 'abbbc', 'abbc', 'abc']
     >>> sorted(leading_strings(r"[\\w]*(広告|記事)"))
@@ -75,7 +79,7 @@ def _lead(items: list, prefix: str, depth: int = 0) -> set[str] | None:
         return None
     (op, av), rest = items[0], items[1:]
     if op is sre.LITERAL:
-        return _lead(rest, prefix + chr(av), depth + 1)
+        return _lead(rest, prefix + _char(av), depth + 1)
     if op is sre.SUBPATTERN:
         return _lead(list(av[-1]) + rest, prefix, depth + 1)
     if op is sre.BRANCH:
@@ -100,9 +104,20 @@ def _lead_in_set(members: list, rest: list, prefix: str, depth: int) -> set[str]
     literal characters branch; anything wider ends the leading string."""
     if members == [(sre.CATEGORY, sre.CATEGORY_SPACE)]:
         return _lead(rest, prefix + " ", depth)
+    if (sre.CATEGORY, sre.CATEGORY_DIGIT) in members:
+        others = [m for m in members if m != (sre.CATEGORY, sre.CATEGORY_DIGIT)]
+        if len(others) <= 3 and all(op is sre.LITERAL for op, _ in others):
+            return _union(_lead(rest, prefix + char, depth)
+                          for char in [DIGIT, *(_char(av) for _, av in others)])
     if len(members) <= 4 and all(op is sre.LITERAL for op, _ in members):
-        return _union(_lead(rest, prefix + chr(av), depth) for _, av in members)
+        return _union(_lead(rest, prefix + _char(av), depth) for _, av in members)
     return {prefix} if prefix else None
+
+
+def _char(code: int) -> str:
+    """A literal character as keys spell it (any digit as ``DIGIT``)."""
+    char = chr(code)
+    return DIGIT if char.isdecimal() else char
 
 
 def _union(sets) -> set[str] | None:
@@ -141,6 +156,8 @@ class KeyIndex:
         (with ``anywhere=False``: at its start only, for patterns anchored there)."""
         found: dict[object, list[object]] = {}
         get = self._by_key.get
+        if _ANY_DIGIT.search(text):
+            text = _ANY_DIGIT.sub(DIGIT, text)
         starts = [m.start() for m in _STARTS.finditer(text)] if anywhere else (0,)
         for start in starts:
             for length in self._lengths:
