@@ -1,13 +1,14 @@
 """The passes that label lines, run in order by ``pipeline.clean``; no I/O.
 
 1. ``classify_lines``: context-free. Phrase rules and shape rules mark clutter; the rest is
-   graded by how much it reads like prose (``good``, ``near``, ``short``).
+   graded by how much it reads like prose (``good``, ``near``, ``short``); in HTML the
+   markup's vote on each block is recorded beside it.
 2. ``find_body_span``: the article is the stretch of lines with the most prose, found as a
-   maximum-sum run (prose scores its words, clutter and short lines cost), cut at the first
-   end-of-article marker that follows enough body text.
+   maximum-sum run (prose scores its words, clutter and short lines cost, the markup's vote is
+   added), cut at the first end-of-article marker that follows enough body text.
 3. ``revise_lines``: context. Lines outside the span are clutter (menus, header, footer);
-   short lines inside it stay (subheadings, one-line paragraphs); "read also" runs are removed
-   up to the next paragraph.
+   short lines inside it stay (subheadings, one-line paragraphs) unless the markup votes them
+   below the article's own paragraphs; "read also" runs are removed up to the next paragraph.
 """
 
 from __future__ import annotations
@@ -67,9 +68,8 @@ def line_score(line: Line, config: Config, packed_weight: float = 1.0) -> float:
     A short line set apart by blank lines (a paragraph or heading of its own) costs little;
     one packed between other lines (a menu, a list of links) costs more; no line costs more
     than a line of known clutter, so a widget inside an article (an embedded post, a gallery)
-    does not cut the article in two. On a page that
-    separates its paragraphs by blank lines, prose packed against the line before it (a
-    teaser list) counts at ``packed_weight``.
+    does not cut the article in two. On a page that separates its paragraphs by blank lines,
+    prose packed against the line before it (a teaser list) counts at ``packed_weight``.
     """
     score = _text_score(line, config, packed_weight) + line.notes["dom"][0]
     return max(score, -config.boilerplate_penalty)
@@ -96,8 +96,8 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
     inside it; or, when several datelines follow that much prose, at the first of them (each
     heads a comment or a teaser, not more of the article).
     """
-    prose = [line for line in lines if line.first_label == GOOD]
-    uses_gaps = sum(line.gap_before for line in prose) > config.gap_share_min * len(prose)
+    paragraphs = [line for line in lines if line.first_label == GOOD]
+    uses_gaps = sum(line.gap_before for line in paragraphs) > config.gap_share_min * len(paragraphs)
     packed_weight = config.packed_prose_weight if uses_gaps else 1.0
     best, best_start, best_end = 0.0, 0, 0
     total, start = 0.0, 0
@@ -107,11 +107,12 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
         total += line_score(line, config, packed_weight)
         if total > best:
             best, best_start, best_end = total, start, i + 1
-    prose = sum(lines[i].words for i in range(best_start, best_end)
-                if lines[i].first_label in (GOOD, NEAR) and lines[i].terminal)
-    if prose < config.min_article_words:
+    prose_words = sum(lines[i].words for i in range(best_start, best_end)
+                      if lines[i].first_label in (GOOD, NEAR) and lines[i].terminal)
+    if prose_words < config.min_article_words:
         return 0, 0
-    return _heading_before(lines, best_start, config), _end_marker(lines, best_start, best_end, config)
+    start = _heading_before(lines, best_start, config)
+    return start, _end_marker(lines, best_start, best_end, config)
 
 
 def _heading_before(lines: list[Line], start: int, config: Config) -> int:
@@ -127,6 +128,8 @@ def _heading_before(lines: list[Line], start: int, config: Config) -> int:
 
 
 def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
+    """Where the article ends inside the span: the first end-of-article marker after enough
+    prose, else the first of several datelines after it, else the span's end."""
     words, dated = 0, []
     for i in range(start, end):
         line = lines[i]
@@ -195,6 +198,8 @@ def _closing_sentence(line: Line, baseline: float) -> bool:
 
 
 def _outside_rule(lines: list[Line], i: int, start: int, config: Config) -> str:
+    """The rule that names a line outside the article: a menu item among menu items, or its
+    place before or after the article."""
     is_menu = CONTEXT_RULES["nav.menu"]
     run = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)
            and is_menu(lines[j], config)]
@@ -204,6 +209,8 @@ def _outside_rule(lines: list[Line], i: int, start: int, config: Config) -> str:
 
 
 def _remove_read_also_runs(lines: list[Line], span: tuple[int, int], config: Config) -> None:
+    """After a bare "Baca juga" / "Read more" label, remove the link titles that follow it,
+    up to the next paragraph (a prose line, or a blank line after the first title)."""
     in_run = CONTEXT_RULES["nav.read-also-run"]
     start, end = span
     for i in range(start, end):
