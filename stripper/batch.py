@@ -670,10 +670,6 @@ class _Pool:
         self.jobs = jobs
         self.config, self.render = config, render
         self.inline = False
-        #: Until the first chunk comes back from a worker, this process cleans queued chunks
-        #: itself rather than wait idle while the workers start (a fork server that loads
-        #: stripper and its rules takes about half a second).
-        self.starting = True
         self.executor = self._start(jobs)
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
@@ -707,31 +703,14 @@ class _Pool:
 
     def _collect(self, window: deque) -> Iterator[tuple[Task, Outcome]]:
         chunk, future = window[0]
-        if self.starting and future is not None:
-            self._clean_while_starting(window)
         try:
             results = future.result() if future is not None else []
         except BrokenProcessPool:
             results = self._recover(window)
-        if future is not None:
-            self.starting = False
         window.popleft()
         outcomes = iter(results)
         for task in chunk:
             yield task, (task.decided if task.decided is not None else next(outcomes))
-
-    def _clean_while_starting(self, window: deque) -> None:
-        """While the head chunk is not back, take queued chunks no worker has started (last
-        first) and clean them here. Stops for good once a worker has delivered."""
-        head = window[0][1]
-        for index in range(len(window) - 1, 0, -1):
-            if head.done():
-                break
-            chunk, future = window[index]
-            if future is not None and future.cancel():
-                work = [(task.item, task.url) for task in chunk if task.decided is None]
-                window[index] = chunk, _done([_clean_one(item, url, self.config, self.render)
-                                              for item, url in work])
 
     def _recover(self, window: deque) -> list:
         """The pool broke: start a new one (or go in-process if workers cannot start), resubmit
