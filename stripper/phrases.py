@@ -50,11 +50,11 @@ class PhraseRule:
     #: Position in ``rules.toml``: the earlier rule wins when several fire.
     index: int = 0
     #: Its phrases filed in the prefilter under their leading strings, each compiled alone.
-    keyed: tuple[tuple[frozenset[str], re.Pattern], ...] = ()
+    keyed: tuple[tuple[frozenset[str], "LazyPattern"], ...] = ()
     #: Its phrases without regex syntax, for a ``line`` rule: a set lookup, no pattern.
     literals: frozenset[str] = frozenset()
 
-    def matches(self, norm: str, words: int, keyed: list[re.Pattern] | None = None) -> bool:
+    def matches(self, norm: str, words: int, keyed: list[LazyPattern] | None = None) -> bool:
         """True when the rule fires on a normalised line of ``words`` words. ``keyed``: which
         of its filed phrases the prefilter found worth trying (None: try them all)."""
         if words > self.max_words:
@@ -114,7 +114,7 @@ def _compile_phrases(match: str, fragments: list[str]) -> tuple:
         if leading is None:
             unkeyed.append(fragment)
         else:
-            keyed.append((leading, compile_fragments(template, [fragment])))
+            keyed.append((leading, LazyPattern(template, fragment)))
     return (compile_fragments(template, unkeyed) if unkeyed else None), tuple(keyed)
 
 
@@ -177,6 +177,22 @@ def _for_re(match: re.Match) -> str:
     return _CLASSES[text][0]
 
 
+class LazyPattern:
+    """One filed phrase, compiled the first time a line needs it: most phrases of most
+    languages never meet a page in a run, and compiling them all would slow every start."""
+
+    __slots__ = ("template", "fragment", "_compiled")
+
+    def __init__(self, template: str, fragment: str):
+        self.template, self.fragment, self._compiled = template, fragment, None
+
+    def search(self, text: str) -> re.Match | None:
+        """Like ``re.Pattern.search``."""
+        if self._compiled is None:
+            self._compiled = compile_fragments(self.template, [self.fragment])
+        return self._compiled.search(text)
+
+
 def compile_fragments(template: str, fragments: list[str]) -> re.Pattern:
     r"""One case-insensitive pattern for a rule's fragments, in its match mode's template.
 
@@ -202,7 +218,7 @@ def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     'ad.marker'
     """
     rules = load_rules()
-    filed: dict[int, list[re.Pattern]] = {}
+    filed: dict[int, list[LazyPattern]] = {}
     for place in (ANYWHERE, *ANCHORED_MODES):
         filed.update(_key_index(place).lookup(_subject(place, norm), place == ANYWHERE))
     candidates = set(filed)
