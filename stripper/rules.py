@@ -68,10 +68,11 @@ def read_also_run(line: Line, config: Config) -> bool:
 
 
 @cache
-def _dom_data() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _dom_data() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
     data = tomllib.loads((resources.files("stripper") / "data" / "dom.toml").read_text("utf-8"))
     hints = {token: rule_id for rule_id, tokens in data["class_hints"].items() for token in tokens}
-    return data["zones"], hints, frozenset(data["content_hints"]["tokens"])
+    return (data["zones"], hints, frozenset(data["content_hints"]["tokens"]),
+            frozenset(data["embed_hints"]["tokens"]))
 
 
 def hidden_block(line: Line, config: Config) -> bool:
@@ -87,7 +88,8 @@ def hidden_block(line: Line, config: Config) -> bool:
 def dom_vote(line: Line, config: Config) -> tuple[float, str]:
     """The markup's vote on an HTML block, in words, and the rule id of its strongest evidence
     against it: a zone (``dom.nav``, ``dom.aside``, ...), ``dom.link-dense``, then
-    ``dom.class-hint``. A block inside the article's own markup gains a little.
+    ``dom.class-hint`` (not for a block embedded in the article: a quoted post, a pull
+    quote). A block inside the article's own markup gains a little.
 
     >>> from stripper.lines import make_line
     >>> dom_vote(make_line(1, "Politics", limit=99, cjk_chars_per_word=2, tag="li",
@@ -98,7 +100,7 @@ def dom_vote(line: Line, config: Config) -> tuple[float, str]:
     """
     if not line.tag:
         return 0.0, ""
-    zone_rules, class_rules, content_tokens = _dom_data()
+    zone_rules, class_rules, content_tokens, embed_tokens = _dom_data()
     vote, rule = 0.0, ""
     for zone, rule_id in zone_rules.items():
         if zone in line.zones:
@@ -108,7 +110,7 @@ def dom_vote(line: Line, config: Config) -> tuple[float, str]:
         vote -= config.dom_vote_words
         rule = rule or "dom.link-dense"
     hinted = [class_rules[t] for t in line.class_tokens if t in class_rules]
-    if hinted:
+    if hinted and embed_tokens.isdisjoint(line.class_tokens):
         vote -= config.dom_class_vote_words
         rule = rule or hinted[0]
     if {"article", "main"} & line.zones or not content_tokens.isdisjoint(line.class_tokens):
