@@ -156,7 +156,7 @@ def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> No
         vote, dom_rule = line.notes["dom"]
         if start <= i < end:
             if vote < baseline and line.first_label != GOOD:
-                line.mark(CLUTTER, dom_rule)
+                line.mark(CLUTTER, dom_rule or "dom.off-article")
             else:
                 line.mark(BODY, "")
         elif vote < 0:

@@ -141,6 +141,8 @@ PASS_DECISIONS = {
     "dom.button": "The text of a <button>.",
     "dom.noscript": "A <noscript> notice, outvoted.",
     "dom.figure": "A block inside <figure>: a caption or credit, outvoted.",
+    "dom.off-article": "A short HTML block inside the article's span that lacks the markup the "
+                       "article's paragraphs share (a widget or label between them).",
     "dom.link-dense": "An HTML block that is mostly link text (menus, teaser lists, tag clouds).",
     "dom.class-hint": "An HTML block whose class or id names clutter (share, related, comment, "
                       "cookie, newsletter, promo, breadcrumb, tags, author, ad, ...), outvoted.",
