@@ -7,10 +7,11 @@ r"""stripper: strip boilerplate from scraped web pages.
     ('Night Buses Extended', ['meta.title', 'ui.loading'], 1)
 """
 
-from .batch import Failure, Record, clean_many
+from .batch import clean_many
 from .config import Config
 from .document import Document, Removal
-from .errors import BinaryInputError, InputTooLargeError, StripperError, UndecodableInputError
+from .errors import BinaryInputError, Failure, InputTooLargeError, StripperError, UndecodableInputError
+from .inputs import Record
 from .pipeline import clean
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""Imported once by the batch worker pool's fork server (see ``batch._context``): cleaning a
+"""Imported once by the batch worker pool's fork server (see ``pool._context``): cleaning a
 tiny page loads the phrase rules and every other lazy table, so each worker forked from the
 server starts warm instead of loading them itself."""
 

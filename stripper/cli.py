@@ -10,7 +10,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import DEFAULT_INCLUDE, Batch, UsageError
+from .batch import Batch
+from .errors import UsageError
+from .inputs import DEFAULT_INCLUDE
 from .phrases import load_rules
 from .rules import CONTEXT_RULES, LINE_RULES, PASS_DECISIONS
 from .writers import WRITERS

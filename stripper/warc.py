@@ -3,7 +3,7 @@
 WARC files are read with warcio, from the optional extra ``stripper[warc]``; it is imported
 only when a WARC file is read, so the rest of stripper works without it. Each HTML response
 (an HTTP 2xx ``response`` record, or a ``resource`` record, whose Content-Type is HTML)
-becomes a :class:`~stripper.batch.Record`: its payload (de-chunked and decompressed), its
+becomes a :class:`~stripper.inputs.Record`: its payload (de-chunked and decompressed), its
 ``WARC-Target-URI`` as ``url``, the charset of its HTTP ``Content-Type`` as ``charset``,
 its ``WARC-Date`` as ``date``, and ``FILE#recordN`` as ``source`` (N counts every record in
 the file from 1, as they come).
@@ -19,8 +19,9 @@ from email.message import Message
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .batch import Failure, Record, _reason
 from .decode import MAX_INPUT_BYTES
+from .errors import Failure, one_line_reason
+from .inputs import Record
 from .writers import EXTENSIONS
 
 #: The one-line error when warcio is missing; it names the way out.
@@ -65,7 +66,7 @@ def read_warc(path: str | os.PathLike) -> Iterator[tuple[Record | Failure, int]]
     try:
         handle = open(name, "rb")
     except OSError as exc:
-        yield Failure(name, _reason(exc)), 0
+        yield Failure(name, one_line_reason(exc)), 0
         return
     with handle:
         position = 0
@@ -77,7 +78,7 @@ def read_warc(path: str | os.PathLike) -> Iterator[tuple[Record | Failure, int]]
             except StopIteration:
                 break
             except Exception as exc:  # a truncated or corrupt archive: report, stop this file
-                yield Failure(name, f"not a readable WARC file after record {number} ({_reason(exc)})"), 0
+                yield Failure(name, f"not a readable WARC file after record {number} ({one_line_reason(exc)})"), 0
                 return
             number += 1
             if not _is_page(record):
@@ -92,7 +93,7 @@ def read_warc(path: str | os.PathLike) -> Iterator[tuple[Record | Failure, int]]
                                     charset=charset_of(_content_type(record)),
                                     date=record.rec_headers.get_header("WARC-Date"))
             except Exception as exc:
-                result = Failure(source, f"cannot read the record's payload ({_reason(exc)})")
+                result = Failure(source, f"cannot read the record's payload ({one_line_reason(exc)})")
             consumed = handle.tell() - position
             position += consumed
             yield result, consumed

@@ -15,10 +15,12 @@ import pytest
 from click.testing import CliRunner
 
 import stripper
-from stripper import batch
-from stripper.batch import Failure, Record, Source, Task, clean_many, run_tasks
+from stripper.batch import Failure, Record, clean_many
 from stripper.cli import cli
 from stripper.document import Document
+from stripper.inputs import Source, iter_sources
+from stripper.plan import Task
+from stripper.pool import run_tasks
 from stripper.writers import write_json, write_jsonl
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -174,7 +176,7 @@ def test_jsonl_stream_is_in_input_order_with_sources(scraped, tmp_path):
     result = invoke("clean", scraped, "--format", "jsonl", "--jobs", "2", *skip)
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
-    walked = [str(s.path) for s in batch.iter_sources([scraped], exclude=["bad"]) if isinstance(s, Source)]
+    walked = [str(s.path) for s in iter_sources([scraped], exclude=["bad"]) if isinstance(s, Source)]
     assert [line["source"] for line in lines] == walked and len(walked) == 20
     assert walked == sorted(walked, key=lambda p: Path(p).parts)
 
@@ -298,7 +300,7 @@ def test_clean_many_yields_documents_and_failures_in_order(scraped):
 
 
 def test_clean_many_matches_cleaning_one_by_one(scraped):
-    pages = [s.path for s in batch.iter_sources([scraped], exclude=["bad"]) if isinstance(s, Source)]
+    pages = [s.path for s in iter_sources([scraped], exclude=["bad"]) if isinstance(s, Source)]
     for result, path in zip(clean_many(pages, jobs=2), pages, strict=True):
         one = stripper.clean(path.read_bytes())
         one.source = str(path)
@@ -328,8 +330,8 @@ def test_a_worker_that_dies_costs_only_its_page():
 
 
 def test_walk_order_and_collisions_are_stable(scraped):
-    first = list(batch.iter_sources([scraped]))
-    assert first == list(batch.iter_sources([scraped]))
+    first = list(iter_sources([scraped]))
+    assert first == list(iter_sources([scraped]))
     names = [str(item.path) if isinstance(item, Source) else item.source for item in first]
     assert names == sorted(names, key=lambda p: Path(p).parts)
 
