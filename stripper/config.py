@@ -67,6 +67,11 @@ class Config:
     dom_vote_words: float = 25.0
     #: Weight of a clutter class/id token (share, related, comment, ...), in words.
     dom_class_vote_words: float = 15.0
+    #: When the element holding the article's text (class "entry-content", itemprop
+    #: "articleBody", ...) holds at least this share of the page's prose, it is the article:
+    article_body_share: float = 0.6
+    #: and blocks inside it gain, blocks outside it lose, this many words of vote.
+    article_body_vote_words: float = 10.0
     #: Gain of a block inside the article's own markup (<article>, <main>, class "entry-content").
     dom_content_vote_words: float = 3.0
     #: Rules look at no more than this many characters of a line, bounding their cost on

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 #: Labels a line can end with.
 BODY, TITLE, DATE, CLUTTER = "body", "title", "date", "clutter"
+#: The zone of HTML blocks inside the element that holds the article's own text.
+ARTICLE_BODY_ZONE = "article-body"
 #: HTML blocks whose text is preformatted (code, poems): kept verbatim, not read by phrase rules.
 VERBATIM_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from .config import Config
 from .dates import is_date_line
-from .lines import BODY, CLUTTER, DATE, VERBATIM_TAGS, Line
+from .lines import ARTICLE_BODY_ZONE, BODY, CLUTTER, DATE, VERBATIM_TAGS, Line
 from .phrases import first_match
 from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
 
@@ -51,6 +51,24 @@ def classify_lines(lines: list[Line], config: Config) -> None:
             else:
                 line.first_label = grade(line, config)
         line.label, line.rule = line.first_label, line.first_rule
+    _vote_by_article_body(lines, config)
+
+
+def _vote_by_article_body(lines: list[Line], config: Config) -> None:
+    """When the element that holds the article's text (``article-body`` zone) holds most of
+    the page's prose, add the markup's vote for blocks inside it and against those outside."""
+    prose = [line for line in lines if line.first_label == GOOD]
+    inside = sum(line.words for line in prose if ARTICLE_BODY_ZONE in line.zones)
+    total = sum(line.words for line in prose)
+    if not inside or inside < config.article_body_share * total or inside < config.min_article_words:
+        return
+    bonus = config.article_body_vote_words
+    for line in lines:
+        vote, rule = line.notes["dom"]
+        if ARTICLE_BODY_ZONE in line.zones:
+            line.notes["dom"] = (vote + bonus, rule)
+        else:
+            line.notes["dom"] = (vote - bonus, rule or "dom.outside-body")
 
 
 def grade(line: Line, config: Config) -> str:

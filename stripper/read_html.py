@@ -17,14 +17,17 @@ there; the walk itself keeps an explicit stack, so no depth can exhaust Python's
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
+import tomllib
+from importlib import resources
 
 from lxml import etree
 
 from .config import Config
 from .errors import InputTooLargeError
-from .lines import VERBATIM_TAGS, Line, make_line
+from .lines import ARTICLE_BODY_ZONE, VERBATIM_TAGS, Line, make_line
 from .markup_hints import ARTICLE_ITEMTYPE, read_hints, split_class_tokens
 from .page import Page
 
@@ -323,6 +326,8 @@ def _element_context(tag: str, items: list[tuple[str, str]], zones: frozenset[st
         elif key in ZONE_ATTRIBUTES:
             zone_attributes[key] = value
     added = _attribute_zones(zone_attributes, tag in INLINE_TAGS) if zone_attributes else ()
+    if names and _holds_article_body(names):
+        added += (ARTICLE_BODY_ZONE,)
     if tag in TAG_ZONES:
         added += (TAG_ZONES[tag],)
     elif tag == "header" and not zones & ARTICLE_ZONES:
@@ -338,6 +343,18 @@ def _element_context(tag: str, items: list[tuple[str, str]], zones: frozenset[st
     return names, zones
 
 
+@functools.lru_cache(maxsize=4096)
+def _holds_article_body(names: str) -> bool:
+    """Whether class/id text names the element that holds the article's own text."""
+    return not _article_body_tokens().isdisjoint(split_class_tokens(names))
+
+
+@functools.cache
+def _article_body_tokens() -> frozenset[str]:
+    data = tomllib.loads((resources.files("stripper") / "data" / "dom.toml").read_text("utf-8"))
+    return frozenset(data["article_body_hints"]["tokens"])
+
+
 def _attribute_zones(attributes: dict[str, str], inline: bool) -> tuple[str, ...]:
     """Zones opened by an element's attributes. On inline elements ``aria-hidden`` is
     ignored: it marks decorative icons that stay visible."""
@@ -351,7 +368,8 @@ def _attribute_zones(attributes: dict[str, str], inline: bool) -> tuple[str, ...
         zones.append("hidden")
     if attributes.get("aria-modal", "").strip().lower() == "true":
         zones.append("dialog")
-    if (attributes.get("itemprop", "").strip().lower() == "articlebody"
-            or ARTICLE_ITEMTYPE.search(attributes.get("itemtype", ""))):
+    if attributes.get("itemprop", "").strip().lower() == "articlebody":
+        zones.extend(("article", ARTICLE_BODY_ZONE))
+    elif ARTICLE_ITEMTYPE.search(attributes.get("itemtype", "")):
         zones.append("article")
     return tuple(zones)

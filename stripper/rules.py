@@ -141,6 +141,8 @@ PASS_DECISIONS = {
     "dom.button": "The text of a <button>.",
     "dom.noscript": "A <noscript> notice, outvoted.",
     "dom.figure": "A block inside <figure>: a caption or credit, outvoted.",
+    "dom.outside-body": "An HTML block outside the element that holds most of the article's "
+                        "text (class entry-content, itemprop articleBody, ...), outvoted.",
     "dom.off-article": "A short HTML block inside the article's span that lacks the markup the "
                        "article's paragraphs share (a widget or label between them).",
     "dom.link-dense": "An HTML block that is mostly link text (menus, teaser lists, tag clouds).",
