@@ -116,19 +116,34 @@ _CLASS_PARTS = re.compile(r"[\s_-]+")
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 
+#: Class-name prefixes of taxonomy classes (WordPress and its kin write the post's categories,
+#: tags and formats into its class list).
+TAXONOMY_PREFIXES = ("category-", "tag-", "postid-", "format-", "type-", "status-", "topic-",
+                     "section-", "categories-", "tags-")
+
+
 @lru_cache(maxsize=8192)
 def split_class_tokens(value: str) -> frozenset[str]:
     """The lower-cased tokens of class/id attribute text: each name, its ``-``/``_`` parts, and
     the words of camelCase names.
 
+    Taxonomy classes (``category-jeongdong-promotion``, ``tag-sponsored``) name the post's
+    categories and tags, not the block's role: they are kept whole, not split.
+
     >>> sorted(split_class_tokens("share-buttons relatedPosts"))
     ['buttons', 'posts', 'related', 'relatedposts', 'share', 'share-buttons']
+    >>> sorted(split_class_tokens("post category-jeongdong-promotion"))
+    ['category-jeongdong-promotion', 'post']
     """
     lower = value.lower()
-    tokens = set(lower.split())
-    tokens.update(_CLASS_PARTS.split(lower))
+    names = lower.split()
+    tokens = set(names)
+    for name in names:
+        if not name.startswith(TAXONOMY_PREFIXES):
+            tokens.update(_CLASS_PARTS.split(name))
     if not value.islower():
-        tokens.update(word.lower() for word in _CAMEL_PARTS.findall(value))
+        tokens.update(word.lower() for word in _CAMEL_PARTS.findall(value)
+                      if not word.lower().startswith(TAXONOMY_PREFIXES))
     tokens.discard("")
     return frozenset(tokens)
 
