@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import regex
 
 from .config import Config
-from .dates import date_from_url, find_dates
+from .dates import date_from_url, find_date, find_dates
 from .lines import CLUTTER, DATE, TITLE, Line, normalise
 from .page import Hints
 from .passes import SHORT
@@ -26,6 +24,10 @@ SITE_NAME_MAX_WORDS = 4
 #: move the score by these amounts.
 TITLE_WORD_WEIGHT, TITLE_WORDS_CAP, TITLE_DISTANCE_COST = 1.5, 12, 0.3
 TITLE_REPEAT_BONUS, TITLE_NEAR_DATE_BONUS, TITLE_MENU_COST = 8, 6, 10
+#: A headline set in capitals is rare; a kicker or a button in capitals is not.
+TITLE_CAPITALS_COST = 6
+#: A line of at least this many words counts as repeated when it stands inside another line.
+TITLE_REPEAT_MIN_WORDS = 4
 
 
 def site_names(lines: list[Line], hints: Hints) -> set[str]:
@@ -105,32 +107,45 @@ def _shares_words(title: str, headline: str) -> bool:
 
 
 def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config) -> Line | None:
+    """The header line that scores best as the headline (see the ``TITLE_*`` weights)."""
     start = span[0]
     if start == span[1]:
         return None
-    counts = Counter(line.norm for line in lines[:span[1]])
-    best, best_score = None, float("-inf")
     first = start if lines[start].first_label == SHORT else start - 1
-    for i in range(first, max(-1, start - 1 - config.header_search_lines), -1):
+    window = range(first, max(-1, start - 1 - config.header_search_lines), -1)
+    candidates = [i for i in window if _could_be_title(lines[i], config)]
+    texts = [line.norm for line in lines[:span[1]]]
+    best, best_score = None, float("-inf")
+    for i in candidates:
         line = lines[i]
-        if not _could_be_title(line, config):
-            continue
         score = TITLE_WORD_WEIGHT * min(line.words, TITLE_WORDS_CAP) - TITLE_DISTANCE_COST * (start - i)
-        if counts[line.norm] > 1:
+        if _repeated(line, i, texts):
             score += TITLE_REPEAT_BONUS
         if _near_date(lines, i):
             score += TITLE_NEAR_DATE_BONUS
         if line.words <= 4 and _menu_neighbours(lines, i):
             score -= TITLE_MENU_COST
+        if line.text.isupper():
+            score -= TITLE_CAPITALS_COST
         if score > best_score:
             best, best_score = line, score
     return best
 
 
+def _repeated(line: Line, i: int, texts: list[str]) -> bool:
+    """The line's text stands again on the page, alone or inside another line ("Share this
+    story: <headline>")."""
+    if line.words < TITLE_REPEAT_MIN_WORDS:
+        return texts.count(line.norm) > 1
+    return any(line.norm in text for j, text in enumerate(texts) if j != i)
+
+
 def _could_be_title(line: Line, config: Config) -> bool:
+    """A header line that could be the headline: no rule removed it, not a sentence, and no
+    date inside it (a dateline the date rule did not catch)."""
     return (line.first_label not in (CLUTTER, DATE) and line.has_letters
             and config.title_min_words <= line.words <= config.title_max_words
-            and not line.norm.endswith("."))
+            and not line.norm.endswith(".") and find_date(line.text) is None)
 
 
 def _near_date(lines: list[Line], i: int) -> bool:
