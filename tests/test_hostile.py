@@ -72,3 +72,36 @@ def test_empty_input_is_an_empty_document():
 def test_no_phrase_rule_backtracks_catastrophically(text):
     line = make_line(1, text, limit=20_000, cjk_chars_per_word=2)
     first_match(line.norm, line.words, False)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+PAGE_PIECES = st.lists(st.sampled_from([
+    "<p>", "</p>", "<div class='share'>", "</div>", "<nav>", "</nav>", "<br>", "<h1>", "</h1>",
+    "Baca juga:", "loading...", "A A A", "Copyright © 2024", "\n", "\n\n", "Sabtu, 21 Oktober 2023 - 09:50 WIB",
+    "The council voted on Tuesday to extend the night bus service, officials said.", "「広告」",
+    "<script>x</script>", "<!-- c -->", "&amp;", "\u00a0", "\u200b", "(rca)", "16", "|",
+]), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PAGE_PIECES)
+def test_any_page_of_real_pieces_gives_a_document(page):
+    """Whatever the mix, a Document comes back; from a text dump, every body paragraph is one
+    of its lines verbatim and every other line is named in ``removed``."""
+    doc = stripper.clean(page)
+    assert all(paragraph.strip() for paragraph in doc.body)
+    if doc.kind == "text":
+        lines = {number: text.strip() for number, text in enumerate(page.splitlines(), start=1)}
+        assert all(lines[n] == text for n, text in zip(doc.body_lines, doc.body))
+        named = sorted(doc.body_lines + [r.line for r in doc.removed])
+        assert named == [n for n, text in lines.items() if text]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_a_document_or_a_stripper_error(raw):
+    try:
+        stripper.clean(raw)
+    except StripperError as exc:
+        assert str(exc) and "\n" not in str(exc)
