@@ -164,19 +164,18 @@ def _mark_title_lines(lines: list[Line], norm: str, span: tuple[int, int]) -> No
             line.mark(TITLE, "meta.title")
 
 
-def pick_date(lines: list[Line], span: tuple[int, int], hints: Hints, config: Config) -> str | None:
-    """The publication date: markup first (published before modified), then the dateline
-    nearest the headline (published before undated before updated), then the URL."""
+def pick_date(lines: list[Line], span: tuple[int, int], hints: Hints, config: Config,
+              markup: bool = False) -> str | None:
+    """The publication date. In HTML (``markup``), the evidence order is: published dates in
+    the markup, a date in the page's URL, the dateline nearest the headline, a modified date.
+    A text dump has no markup, and its dateline (with a time and zone) comes before the URL's
+    bare date. Among datelines, published beats undated beats updated."""
+    from_url = date_from_url(hints.url) if hints.url else None
     if hints.published:
         return hints.published[0]
-    found = _dateline(lines, span, config)
-    if found:
-        return found
-    if hints.url:
-        from_url = date_from_url(hints.url)
-        if from_url:
-            return from_url
-    return hints.modified[0] if hints.modified else None
+    if markup and from_url:
+        return from_url
+    return _dateline(lines, span, config) or from_url or (hints.modified[0] if hints.modified else None)
 
 
 _ROLE_RANK = {"published": 0, None: 1, "updated": 2}

@@ -34,7 +34,7 @@ def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
     span = find_body_span(lines, config)
     revise_lines(lines, span, config)
     title = pick_title(lines, span, page.hints, config)
-    date = pick_date(lines, span, page.hints, config)
+    date = pick_date(lines, span, page.hints, config, markup=page.kind == "html")
     return Document(
         title=title,
         date=date,
