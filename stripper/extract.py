@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import regex
 
 from .config import Config
@@ -165,23 +167,25 @@ def _mark_title_lines(lines: list[Line], norm: str, span: tuple[int, int]) -> No
 
 
 def pick_date(lines: list[Line], span: tuple[int, int], hints: Hints, config: Config,
-              markup: bool = False) -> str | None:
+              markup: bool = False, today: datetime.date | None = None) -> str | None:
     """The publication date. In HTML (``markup``), the evidence order is: published dates in
     the markup, a date in the page's URL, the dateline nearest the headline, a modified date.
     A text dump has no markup, and its dateline (with a time and zone) comes before the URL's
-    bare date. Among datelines, published beats undated beats updated."""
-    from_url = date_from_url(hints.url) if hints.url else None
+    bare date. Among datelines, published beats undated beats updated. No date after
+    ``today`` (the fetch day, when known) counts."""
+    from_url = date_from_url(hints.url, today=today) if hints.url else None
     if hints.published:
         return hints.published[0]
     if markup and from_url:
         return from_url
-    return _dateline(lines, span, config) or from_url or (hints.modified[0] if hints.modified else None)
+    return _dateline(lines, span, config, today) or from_url or (hints.modified[0] if hints.modified else None)
 
 
 _ROLE_RANK = {"published": 0, None: 1, "updated": 2}
 
 
-def _dateline(lines: list[Line], span: tuple[int, int], config: Config) -> str | None:
+def _dateline(lines: list[Line], span: tuple[int, int], config: Config,
+              today: datetime.date | None = None) -> str | None:
     start, end = span
     if start == end:
         return None
@@ -192,7 +196,7 @@ def _dateline(lines: list[Line], span: tuple[int, int], config: Config) -> str |
         line = lines[i]
         if line.first_label != DATE and not (line.first_label == CLUTTER and line.words <= 25):
             continue
-        for found in find_dates(line.text):
+        for found in find_dates(line.text, today=today):
             key = (_ROLE_RANK[found.role], line.first_label != DATE, abs(i - anchor))
             if best_key is None or key < best_key:
                 best, best_key = found.iso, key

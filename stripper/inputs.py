@@ -52,8 +52,8 @@ class Record:
     """A page already in memory: a WARC record, or bytes from anywhere else.
 
     ``source`` names it in results and error lines (a WARC record is ``FILE#recordN``);
-    ``url`` and ``charset`` are passed to ``clean()``; ``date`` is the WARC-Date (when the page
-    was fetched), kept for the caller.
+    ``url``, ``charset`` and ``date`` (the WARC-Date: when the page was fetched, so no later
+    date is the page's) are passed to ``clean()``.
     """
 
     raw: bytes

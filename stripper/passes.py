@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from .config import Config
 from .dates import is_date_line
 from .lines import ARTICLE_BODY_ZONE, BODY, CLUTTER, DATE, VERBATIM_TAGS, Line
@@ -26,8 +28,9 @@ ATTRIBUTION_DASHES = ("—", "–", "-", "―")
 GOOD, NEAR, SHORT = "good", "near", "short"
 
 
-def classify_lines(lines: list[Line], config: Config) -> None:
-    """Context-free pass: give every line a first label (and a rule id when it is clutter)."""
+def classify_lines(lines: list[Line], config: Config, today: datetime.date | None = None) -> None:
+    """Context-free pass: give every line a first label (and a rule id when it is clutter).
+    ``today`` bounds plausible dates (the fetch day; the real today when None)."""
     for line, after in zip(lines, lines[1:] + [None]):
         line.notes["isolated"] = line.gap_before and (after is None or after.gap_before)
         line.notes["dom"] = vote = dom_vote(line, config)
@@ -41,7 +44,7 @@ def classify_lines(lines: list[Line], config: Config) -> None:
         if rule is not None:
             line.first_label, line.first_rule = CLUTTER, rule.id
             line.notes["action"] = rule.action
-        elif not protected and is_date_line(line.text):
+        elif not protected and is_date_line(line.text, today=today):
             line.first_label, line.first_rule = DATE, "meta.date"
         else:
             for rule_id, applies in LINE_RULES.items():

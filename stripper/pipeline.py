@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from .config import DEFAULT, Config
+from .dates import parse_iso
 from .decode import decode
 from .document import Document, Removal
 from .lines import BODY
@@ -15,12 +18,13 @@ from .read_text import read_text
 
 
 def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
-          charset: str | None = None) -> Document:
+          charset: str | None = None, fetched: str | None = None) -> Document:
     r"""Clean one page (a text dump or HTML, as ``str`` or ``bytes``) into a ``Document``.
 
     ``url`` is the page's address (a date and site-name hint); ``charset`` an encoding
-    declared outside the bytes (an HTTP header). Raises ``StripperError`` for input that is
-    not a page (binary, undecodable, too large).
+    declared outside the bytes (an HTTP header); ``fetched`` when the page was fetched (ISO
+    8601, e.g. a WARC-Date): no date after it is taken for the page's. Raises
+    ``StripperError`` for input that is not a page (binary, undecodable, too large).
 
     >>> prose = "The council voted on Tuesday to extend the night bus service, officials said. "
     >>> doc = clean("Menu\nHome\nNight Buses Extended\n\n" + prose * 4)
@@ -30,11 +34,12 @@ def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
     text = decode(raw, charset_hint=charset) if isinstance(raw, bytes) else raw
     page = read_page(text, url, config)
     lines = page.lines
-    classify_lines(lines, config)
+    today = fetch_day(fetched)
+    classify_lines(lines, config, today)
     span = find_body_span(lines, config)
     revise_lines(lines, span, config)
     title = pick_title(lines, span, page.hints, config)
-    date = pick_date(lines, span, page.hints, config, markup=page.kind == "html")
+    date = pick_date(lines, span, page.hints, config, markup=page.kind == "html", today=today)
     return Document(
         title=title,
         date=date,
@@ -44,6 +49,16 @@ def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
         kind=page.kind,
         url=page.hints.url,
     )
+
+
+def fetch_day(fetched: str | None) -> datetime.date | None:
+    """The calendar day of a fetch time such as a WARC-Date (None when absent or unreadable).
+
+    >>> fetch_day("2019-11-20T10:04:31Z")
+    datetime.date(2019, 11, 20)
+    """
+    iso = parse_iso(fetched) if fetched else None
+    return datetime.date.fromisoformat(iso[:10]) if iso else None
 
 
 def read_page(text: str, url: str | None, config: Config) -> Page:

@@ -91,7 +91,8 @@ def _clean_one(item: Source | Record, url: str | None, config: Config,
     name = item.source if isinstance(item, Record) else str(item.path)
     try:
         if isinstance(item, Record):
-            doc = clean(item.raw, url=item.url or url, config=config, charset=item.charset)
+            doc = clean(item.raw, url=item.url or url, config=config, charset=item.charset,
+                        fetched=item.date)
         else:
             doc = clean(_read(item.path), url=url, config=config)
         doc.source = name
