@@ -204,12 +204,14 @@ def compile_fragments(template: str, fragments: list[str]) -> re.Pattern:
     return re.compile(template.format(alternation), re.IGNORECASE)
 
 
-#: How many distinct lines the phrase-rule verdicts are remembered for. Menus, footers and
-#: banners repeat across the pages of a site, so a batch run meets them again and again.
+#: How many distinct lines the phrase-rule verdicts are remembered for, and how long such a
+#: line may be. Menus, footers and banners repeat across the pages of a site, so a batch run
+#: meets them again and again; they are short, and long lines are not kept (memory stays
+#: bounded whatever the pages hold).
 VERDICT_CACHE_LINES = 100_000
+VERDICT_CACHE_CHARS = 300
 
 
-@lru_cache(maxsize=VERDICT_CACHE_LINES)
 def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     """The first phrase rule (in ``rules.toml`` order) that fires on a line; protected lines
     only meet exact rules. Only rules the prefilter leaves as candidates are tried.
@@ -217,6 +219,12 @@ def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     >>> first_match("advertisement", 1, False).id
     'ad.marker'
     """
+    if len(norm) <= VERDICT_CACHE_CHARS:
+        return _remembered_match(norm, words, protected)
+    return _first_match(norm, words, protected)
+
+
+def _first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     rules = load_rules()
     filed: dict[int, list[LazyPattern]] = {}
     for place in (ANYWHERE, *ANCHORED_MODES):
@@ -231,6 +239,10 @@ def first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
         if rule.matches(norm, words, filed.get(index, [])):
             return rule
     return None
+
+
+#: ``_first_match`` remembered for short lines (see ``VERDICT_CACHE_CHARS``).
+_remembered_match = lru_cache(maxsize=VERDICT_CACHE_LINES)(_first_match)
 
 
 @cache
