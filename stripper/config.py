@@ -33,7 +33,7 @@ class Config:
     #: Score of a short line set apart by blank lines (a heading, a one-line paragraph).
     isolated_line_penalty: float = 0.5
     #: Score of a line that a phrase rule removed, when looking for the body span.
-    boilerplate_penalty: float = 6.0
+    boilerplate_penalty: float = 8.0
     #: Score per word of a sentence-like line shorter than ``body_min_words``.
     near_body_weight: float = 0.5
     #: A page whose best body span holds fewer words of prose than this has no article

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 BODY, TITLE, DATE, CLUTTER = "body", "title", "date", "clutter"
 #: The zone of HTML blocks inside the element that holds the article's own text.
 ARTICLE_BODY_ZONE = "article-body"
+#: Browsers separate a table's cells by tabs in a text dump.
+TABLE_CELL_SEPARATOR = "\t"
 #: HTML blocks whose text is preformatted (code, poems): kept verbatim, not read by phrase rules.
 VERBATIM_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
 

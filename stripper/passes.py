@@ -17,7 +17,7 @@ import datetime
 
 from .config import Config
 from .dates import is_date_line
-from .lines import ARTICLE_BODY_ZONE, BODY, CLUTTER, DATE, VERBATIM_TAGS, Line
+from .lines import ARTICLE_BODY_ZONE, BODY, CLUTTER, DATE, TABLE_CELL_SEPARATOR, VERBATIM_TAGS, Line
 from .phrases import first_match
 from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
 
@@ -86,7 +86,8 @@ def grade(line: Line, config: Config) -> str:
 def line_score(line: Line, config: Config, packed_weight: float = 1.0) -> float:
     """What a line adds to a candidate body span: prose gains, clutter and labels cost.
 
-    A short line set apart by blank lines (a paragraph or heading of its own) costs little;
+    A short line set apart by blank lines (a paragraph or heading of its own), or a row of a
+    table (cells separated by tabs in a dump), costs little;
     one packed between other lines (a menu, a list of links) costs more; no line costs more
     than a line of known clutter, so a widget inside an article (an embedded post, a gallery)
     does not cut the article in two. On a page that separates its paragraphs by blank lines,
@@ -104,7 +105,7 @@ def _text_score(line: Line, config: Config, packed_weight: float) -> float:
         return line.words * config.near_body_weight
     if label in (CLUTTER, DATE):
         return -config.boilerplate_penalty
-    if line.notes.get("isolated"):
+    if line.notes.get("isolated") or TABLE_CELL_SEPARATOR in line.text:
         return -config.isolated_line_penalty
     return -config.short_line_penalty
 

@@ -14,7 +14,7 @@ from importlib import resources
 import regex
 
 from .config import Config
-from .lines import Line
+from .lines import TABLE_CELL_SEPARATOR, Line
 
 #: A separator between menu items: a bar, bullet, chevron or slash with spaces around it (so
 #: the slashes of a URL are not separators).
@@ -36,7 +36,7 @@ def symbols_only(line: Line, config: Config) -> bool:
 
 def _table_cell(line: Line) -> bool:
     """A cell or row of a table: numbers there are data, not clutter."""
-    return "table" in line.zones or line.tag in DATA_CELL_TAGS or "\t" in line.text
+    return "table" in line.zones or line.tag in DATA_CELL_TAGS or TABLE_CELL_SEPARATOR in line.text
 
 
 def menu_item(line: Line, config: Config) -> bool:
