@@ -26,7 +26,7 @@ class Config:
     short_line_penalty: float = 3.0
     #: Weight per word of a prose line packed against the line before it (no blank line):
     #: teaser lists and link blocks are packed, article paragraphs usually are not.
-    packed_prose_weight: float = 0.2
+    packed_prose_weight: float = 0.1
     #: Packing is evidence only on pages where more than this share of prose lines follow a
     #: blank line (pages that set paragraphs apart).
     gap_share_min: float = 0.5
