@@ -149,7 +149,11 @@ class KeyIndex:
         for owner, keys, pattern in entries:
             for key in keys:
                 self._by_key.setdefault(key, []).append((owner, pattern))
-        self._lengths = sorted({len(key) for key in self._by_key}, reverse=True)
+        #: For each first character, the lengths of the keys that start with it.
+        lengths: dict[str, set[int]] = {}
+        for key in self._by_key:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
 
     def lookup(self, text: str, anywhere: bool = True) -> dict[object, list[object]]:
         """Owner -> patterns whose leading string occurs in ``text`` where a match may start
@@ -158,9 +162,10 @@ class KeyIndex:
         get = self._by_key.get
         if _ANY_DIGIT.search(text):
             text = _ANY_DIGIT.sub(DIGIT, text)
+        lengths_for = self._lengths.get
         starts = [m.start() for m in _STARTS.finditer(text)] if anywhere else (0,)
         for start in starts:
-            for length in self._lengths:
+            for length in lengths_for(text[start:start + 1], ()):
                 filed = get(text[start:start + length])
                 if filed:
                     for owner, pattern in filed:
