@@ -25,3 +25,29 @@ def test_html_takes_the_url_date_before_a_dateline():
 def test_text_dump_takes_its_dateline_before_the_url_date():
     doc = stripper.clean(DUMP, url="https://example.com/2025/01/19/night-buses")
     assert (doc.kind, doc.date) == ("text", "2025-01-20T10:00:00+07:00")
+
+
+def rules_of(doc):
+    return {r.text: r.rule for r in doc.removed}
+
+
+def test_block_outside_the_article_body_is_voted_out():
+    page = ('<html><body><div class="entry-content">' + f"<p>{PROSE}</p>" * 3 + "</div>"
+            '<div><p>Three more stories you will like this week</p></div></body></html>')
+    doc = stripper.clean(page)
+    assert len(doc.body) == 3
+    assert rules_of(doc)["Three more stories you will like this week"] == "dom.outside-body"
+
+
+def test_short_block_between_paragraphs_without_the_articles_markup_is_dropped():
+    page = (f"<html><body><article><p>{PROSE}</p></article><div>Tap to enlarge</div>"
+            f"<article><p>{PROSE} Again.</p></article></body></html>")
+    doc = stripper.clean(page)
+    assert len(doc.body) == 2
+    assert rules_of(doc)["Tap to enlarge"] == "dom.off-article"
+
+
+def test_a_short_paragraph_inside_the_article_stays():
+    page = (f"<html><body><article><p>{PROSE}</p><p>It did not.</p><p>{PROSE} Again.</p>"
+            "</article></body></html>")
+    assert stripper.clean(page).body[1] == "It did not."
