@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,6 @@ class Config:
         """A copy with some thresholds changed."""
         return replace(self, **changes)
 
-    @classmethod
-    def names(cls) -> list[str]:
-        """The names of all thresholds."""
-        return [f.name for f in fields(cls)]
 
 
 DEFAULT = Config()

@@ -8,7 +8,7 @@ import regex
 
 from .config import Config
 from .dates import date_from_url, find_date, find_dates
-from .lines import CLUTTER, DATE, TITLE, Line, normalise
+from .lines import CLUTTER, DATE, TITLE, WORD, Line, normalise
 from .page import Hints
 from .passes import SHORT
 
@@ -16,7 +16,6 @@ from .passes import SHORT
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»•~]|::)\s+")
 _DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co|id|my|ru|de|fr|es|br|pt|jp|uk|in|news|tv|info)\b")
 _ALNUM = regex.compile(r"[\W_]+")
-_WORDS = regex.compile(r"\w+")
 #: Share of a meta title's words the visible headline must hold to be preferred to it.
 TITLE_SHARED_WORDS = 0.6
 #: A site name is at most this many words.
@@ -103,8 +102,8 @@ def _shares_words(title: str, headline: str) -> bool:
     >>> _shares_words("Simple Hiking Survival Kit", "Hiking the Boulder Flat Irons")
     False
     """
-    words = set(_WORDS.findall(title.casefold()))
-    shown = set(_WORDS.findall(headline.casefold()))
+    words = set(WORD.findall(title.casefold()))
+    shown = set(WORD.findall(headline.casefold()))
     return bool(words) and len(words & shown) >= TITLE_SHARED_WORDS * len(words)
 
 

@@ -18,8 +18,11 @@ VERBATIM_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
 # Standard ``re`` patterns: measured several times faster per call than ``regex`` here, and
 # these run on every line. CJK ranges: Han, Hiragana, Katakana, Hangul.
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
-_WORD = re.compile(r"\w+")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff]")
+#: A word: a run of word characters.
+WORD = re.compile(r"\w+")
+#: Characters of scripts written without spaces: kana, Han, Hangul syllables and jamo.
+CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff"
+_CJK = re.compile(f"[{CJK_RANGES}]")
 _LETTER = re.compile(r"[^\W\d_]")
 #: Sentence-final punctuation in many scripts, and the closing quotes or brackets after it.
 _FINAL = frozenset(".!?。！？…")
@@ -49,11 +52,11 @@ def count_words(norm: str, cjk_chars_per_word: int) -> int:
     5
     """
     if norm.isascii():
-        return len(_WORD.findall(norm))
+        return len(WORD.findall(norm))
     cjk = len(_CJK.findall(norm))
     if not cjk:
-        return len(_WORD.findall(norm))
-    return len(_WORD.findall(_CJK.sub(" ", norm))) + cjk // cjk_chars_per_word
+        return len(WORD.findall(norm))
+    return len(WORD.findall(_CJK.sub(" ", norm))) + cjk // cjk_chars_per_word
 
 
 def ends_sentence(norm: str) -> bool:

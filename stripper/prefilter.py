@@ -14,6 +14,8 @@ import re
 from re import _constants as sre  # the stdlib parser's opcodes
 from re import _parser as sre_parse
 
+from .lines import CJK_RANGES
+
 #: Length of the leading strings used as keys.
 KEY_CHARS = 5
 #: Every decimal digit (in any script) stands for this one in keys and in the text looked up,
@@ -25,9 +27,7 @@ _ANY_DIGIT = re.compile(r"\d")
 MAX_DEPTH = 40
 #: A phrase with more leading strings than this is always tried (not worth indexing).
 MAX_KEYS = 1024
-#: Characters of scripts written without spaces (Han, kana, Hangul): any of them may start a
-#: phrase, since a CJK phrase can begin in the middle of a run of text.
-CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3"
+#: Any CJK character may start a phrase: a CJK phrase can begin in the middle of a run of text.
 _CJK_START = re.compile("[{}]".format(CJK_RANGES))
 #: Places a phrase may start: a word's first character, a symbol (not a space: a phrase
 #: that starts with a space is not filed), or any CJK character.

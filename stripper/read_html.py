@@ -20,8 +20,6 @@ from __future__ import annotations
 import functools
 import re
 import threading
-import tomllib
-from importlib import resources
 
 from lxml import etree
 
@@ -30,6 +28,7 @@ from .errors import InputTooLargeError
 from .lines import ARTICLE_BODY_ZONE, VERBATIM_TAGS, Line, make_line
 from .markup_hints import ARTICLE_ITEMTYPE, read_hints, split_class_tokens
 from .page import Page
+from .rules import dom_table
 
 #: How many elements, the block's own and its nearest ancestors, give a block its class tokens.
 CLASS_TOKEN_DEPTH = 4
@@ -351,8 +350,7 @@ def _holds_article_body(names: str) -> bool:
 
 @functools.cache
 def _article_body_tokens() -> frozenset[str]:
-    data = tomllib.loads((resources.files("stripper") / "data" / "dom.toml").read_text("utf-8"))
-    return frozenset(data["article_body_hints"]["tokens"])
+    return frozenset(dom_table()["article_body_hints"]["tokens"])
 
 
 def _attribute_zones(attributes: dict[str, str], inline: bool) -> tuple[str, ...]:

@@ -68,8 +68,14 @@ def read_also_run(line: Line, config: Config) -> bool:
 
 
 @cache
+def dom_table() -> dict:
+    """``data/dom.toml``, read once: the zones, class hints and article-body names."""
+    return tomllib.loads((resources.files("stripper") / "data" / "dom.toml").read_text("utf-8"))
+
+
+@cache
 def _dom_data() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
-    data = tomllib.loads((resources.files("stripper") / "data" / "dom.toml").read_text("utf-8"))
+    data = dom_table()
     hints = {token: rule_id for rule_id, tokens in data["class_hints"].items() for token in tokens}
     return (data["zones"], hints, frozenset(data["content_hints"]["tokens"]),
             frozenset(data["embed_hints"]["tokens"]))
