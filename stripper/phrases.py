@@ -228,9 +228,14 @@ def _first_match(norm: str, words: int, protected: bool) -> PhraseRule | None:
     rules = load_rules()
     filed: dict[int, list[LazyPattern]] = {}
     for place in (ANYWHERE, *ANCHORED_MODES):
-        filed.update(_key_index(place).lookup(_subject(place, norm), place == ANYWHERE))
+        if words <= _most_words(place, protected):
+            filed.update(_key_index(place).lookup(_subject(place, norm), place == ANYWHERE))
+    if not filed and words > _most_words(None, protected):
+        return None
     candidates = set(filed)
-    candidates.update(_unfiled_rules())
+    for place, screen in _unfiled_screens():
+        if screen.search(_subject(place, norm)):
+            candidates.update(_unfiled_rules(place))
     candidates.update(_literal_rules().get(norm.strip(EDGE_PUNCTUATION), ()))
     for index in sorted(candidates):
         rule = rules[index]
@@ -246,9 +251,34 @@ _remembered_match = lru_cache(maxsize=VERDICT_CACHE_LINES)(_first_match)
 
 
 @cache
-def _unfiled_rules() -> frozenset[int]:
-    """Rules with phrases the prefilter cannot file: tried on every line."""
-    return frozenset(rule.index for rule in load_rules() if rule.pattern is not None)
+def _most_words(place: str | None, protected: bool) -> int:
+    """The most words a line may have for some rule to fire on it: of the rules whose phrases
+    start at ``place`` (None: of all rules), those that may fire on a protected line if it is
+    one. A longer line skips the lookups: no rule there could fire."""
+    return max((rule.max_words for rule in load_rules()
+                if place in (None, _place(rule.match))
+                and (not protected or rule.exact or rule.match == "line")), default=0)
+
+
+@cache
+def _unfiled_rules(place: str) -> frozenset[int]:
+    """Rules whose phrases start at ``place`` and include some the prefilter cannot file."""
+    return frozenset(rule.index for rule in load_rules()
+                     if rule.pattern is not None and _place(rule.match) == place)
+
+
+@cache
+def _unfiled_screens() -> tuple[tuple[str, re.Pattern], ...]:
+    """For each place, one pattern that finds a line any of its unfiled phrases could match
+    (their patterns, joined): one search per place screens every line, and only a line it
+    finds is tried rule by rule."""
+    screens = []
+    for place in (ANYWHERE, *ANCHORED_MODES):
+        patterns = [load_rules()[index].pattern.pattern for index in sorted(_unfiled_rules(place))]
+        if patterns:
+            joined = "|".join(f"(?:{pattern})" for pattern in patterns)
+            screens.append((place, re.compile(joined, re.IGNORECASE)))
+    return tuple(screens)
 
 
 @cache

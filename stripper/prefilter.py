@@ -30,8 +30,8 @@ MAX_KEYS = 1024
 #: Any CJK character may start a phrase: a CJK phrase can begin in the middle of a run of text.
 _CJK_START = re.compile("[{}]".format(CJK_RANGES))
 #: Places a phrase may start: a word's first character, a symbol (not a space: a phrase
-#: that starts with a space is not filed), or any CJK character.
-_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]|" + "[{}]".format(CJK_RANGES))
+#: that starts with a space is not filed), any CJK character, or the character after one.
+_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]|(?<=[{0}])\w|[{0}]".format(CJK_RANGES))
 
 
 def leading_strings(fragment: str) -> frozenset[str] | None:
@@ -52,6 +52,8 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     ['abbbb', 'abbbc', 'abbc', 'abc']
     >>> sorted(leading_strings(r"[\\w]*(広告|記事)"))
     ['広告', '記事']
+    >>> sorted(leading_strings(r"(?<=\\s)[>»]\\s")), sorted(leading_strings(r"[\\u4e00-\\u9fff]{0,3}icp"))
+    (['> ', '» '], ['icp'])
     """
     try:
         parsed = sre_parse.parse(fragment)
@@ -62,13 +64,27 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     if found is None and items and items[0][0] is sre.MAX_REPEAT and items[0][1][0] == 0:
         # "[\p{L}]*広告": the optional letters let a CJK phrase start mid-run; every CJK
         # character is a start the index looks at, so the phrase files under its own text.
+        # After optional CJK characters only ("[\u4e00-\u9fff]{0,3}icp"), any text may
+        # follow: the character after a CJK one is a start too.
         found = _lead(items[1:], "")
-        if found is None or not all(_CJK_START.match(key) for key in found):
+        if found is None or not (_cjk_only(items[0][1][2])
+                                 or all(_CJK_START.match(key) for key in found)):
             return None
     if (found is None or not found or len(found) > MAX_KEYS
             or any(not key or key[0].isspace() for key in found)):
         return None
     return frozenset(s.lower() for s in found)
+
+
+def _cjk_only(items: list) -> bool:
+    """Whether a parsed piece is one character class of CJK characters only."""
+    if len(items) != 1 or items[0][0] is not sre.IN:
+        return False
+    for op, av in items[0][1]:
+        low, high = (av, av) if op is sre.LITERAL else av if op is sre.RANGE else (0, -1)
+        if high < low or not (_CJK_START.match(chr(low)) and _CJK_START.match(chr(high))):
+            return False
+    return True
 
 
 def _lead(items: list, prefix: str, depth: int = 0) -> set[str] | None:
@@ -92,7 +108,8 @@ def _lead(items: list, prefix: str, depth: int = 0) -> set[str] | None:
         again = (op, (max(low - 1, 0), high if high == sre.MAXREPEAT else high - 1, body))
         once = _lead(list(body) + [again] + rest, prefix, depth + 1)
         return once if low >= 1 else _union([once, _lead(rest, prefix, depth + 1)])
-    if op is sre.AT:
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        # Anchors and lookarounds consume nothing: the match starts with what follows.
         return _lead(rest, prefix, depth + 1)
     if op is sre.IN:
         return _lead_in_set(av, rest, prefix, depth + 1)
