@@ -5,10 +5,13 @@
    markup's vote on each block is recorded beside it.
 2. ``find_body_span``: the article is the stretch of lines with the most prose, found as a
    maximum-sum run (prose scores its words, clutter and short lines cost, the markup's vote is
-   added), cut at the first end-of-article marker that follows enough body text.
+   added), cut at the first end-of-article marker that follows enough body text. A page with
+   too little prose for one falls back on the element its markup names as the article's body.
 3. ``revise_lines``: context. Lines outside the span are clutter (menus, header, footer);
    short lines inside it stay (subheadings, one-line paragraphs) unless the markup votes them
-   below the article's own paragraphs; "read also" runs are removed up to the next paragraph.
+   below the article's own paragraphs, and prose stays unless the markup votes it a whole
+   clutter vote below them (captions, author bios); "read also" runs are removed up to the
+   next paragraph.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
 #: A dateline starting with one of these attributes a quote or an embedded post
 #: ("— Jane Doe (@jane) November 18, 2019"): part of the article, not a teaser's date.
 ATTRIBUTION_DASHES = ("—", "–", "-", "―")
+#: Markup evidence too weak to remove a prose line inside the body span by itself.
+WEAK_DOM_RULES = frozenset({"dom.link-dense", "dom.outside-body"})
 #: First-pass grades of lines no rule removed.
 GOOD, NEAR, SHORT = "good", "near", "short"
 
@@ -44,7 +49,7 @@ def classify_lines(lines: list[Line], config: Config, today: datetime.date | Non
         if rule is not None:
             line.first_label, line.first_rule = CLUTTER, rule.id
             line.notes["action"] = rule.action
-        elif not protected and is_date_line(line.text, today=today):
+        elif not (protected or quote_attribution(line)) and is_date_line(line.text, today=today):
             line.first_label, line.first_rule = DATE, "meta.date"
         else:
             for rule_id, applies in LINE_RULES.items():
@@ -55,6 +60,22 @@ def classify_lines(lines: list[Line], config: Config, today: datetime.date | Non
                 line.first_label = grade(line, config)
         line.label, line.rule = line.first_label, line.first_rule
     _vote_by_article_body(lines, config)
+
+
+def quote_attribution(line: Line) -> bool:
+    """The attribution under a quote or an embedded post ("— Jane Doe (@jane) November 18,
+    2019"): a dash first, and a quote around it or a handle in it. Its date is the post's,
+    not the page's, and the line is part of the quote.
+
+    >>> from stripper.lines import make_line
+    >>> quote_attribution(make_line(1, "— Jane Doe (@jane) November 18, 2019", limit=99,
+    ...                             cjk_chars_per_word=2))
+    True
+    >>> quote_attribution(make_line(1, "- November 18, 2019", limit=99, cjk_chars_per_word=2))
+    False
+    """
+    return line.norm.startswith(ATTRIBUTION_DASHES) and (
+        "blockquote" in line.zones or "(@" in line.norm)
 
 
 def _vote_by_article_body(lines: list[Line], config: Config) -> None:
@@ -132,9 +153,24 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
     prose_words = sum(lines[i].words for i in range(best_start, best_end)
                       if lines[i].first_label in (GOOD, NEAR) and lines[i].terminal)
     if prose_words < config.min_article_words:
-        return 0, 0
+        return _marked_body(lines, config)
     start = _heading_before(lines, best_start, config)
     return start, _end_marker(lines, best_start, best_end, config)
+
+
+def _marked_body(lines: list[Line], config: Config) -> tuple[int, int]:
+    """A page with too little prose for a body span may still have an article that is a list
+    or a table (a calendar, a results table): when the markup names the element that holds
+    the article's text (``article-body`` zone) and that one element holds
+    ``min_article_words`` words no rule removed, its lines are the span; else ``(0, 0)``."""
+    inside = [i for i, line in enumerate(lines) if ARTICLE_BODY_ZONE in line.zones]
+    if not inside or inside[-1] - inside[0] + 1 != len(inside):
+        return 0, 0
+    words = sum(lines[i].words for i in inside if lines[i].first_label not in (CLUTTER, DATE)
+                and lines[i].notes["dom"][0] >= 0)
+    if words < config.min_article_words:
+        return 0, 0
+    return inside[0], inside[-1] + 1
 
 
 def _heading_before(lines: list[Line], start: int, config: Config) -> int:
@@ -177,7 +213,8 @@ def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> No
             continue
         vote, dom_rule = line.notes["dom"]
         if start <= i < end:
-            if vote < baseline and line.first_label != GOOD:
+            if vote < baseline and (line.first_label != GOOD
+                                    or _outvoted_prose(vote, dom_rule, baseline, config)):
                 line.mark(CLUTTER, dom_rule or "dom.off-article")
             else:
                 line.mark(BODY, "")
@@ -186,6 +223,16 @@ def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> No
         else:
             line.mark(CLUTTER, _outside_rule(lines, i, start, config))
     _remove_read_also_runs(lines, span, config)
+
+
+def _outvoted_prose(vote: float, dom_rule: str, baseline: float, config: Config) -> bool:
+    """A prose line inside the span that the markup places a whole clutter vote below the
+    article's own paragraphs (a caption, an author bio, a newsletter promo, a comment policy
+    set in the article's column), by evidence about the block itself (its zone or class): a
+    paragraph dense with links (a list of summaries) or outside the element that holds most
+    of the text (a lede above it) may still be the article's."""
+    return (vote <= baseline - config.dom_class_vote_words
+            and dom_rule not in WEAK_DOM_RULES)
 
 
 def _article_vote(lines: list[Line], start: int, end: int) -> float:

@@ -51,3 +51,53 @@ def test_a_short_paragraph_inside_the_article_stays():
     page = (f"<html><body><article><p>{PROSE}</p><p>It did not.</p><p>{PROSE} Again.</p>"
             "</article></body></html>")
     assert stripper.clean(page).body[1] == "It did not."
+
+
+def test_a_caption_sentence_inside_the_article_is_voted_out():
+    caption = "Council members vote on the night bus plan at City Hall on Tuesday, Jan. 21, 2025."
+    page = ('<html><body><div class="entry-content">' + f"<p>{PROSE}</p>" * 2
+            + f'<div class="caption">{caption}</div>' + f"<p>{PROSE}</p>" * 2
+            + "</div></body></html>")
+    doc = stripper.clean(page)
+    assert len(doc.body) == 4
+    assert rules_of(doc)[caption] == "dom.class-hint"
+
+
+def test_a_link_rich_paragraph_inside_the_article_stays():
+    linked = f'<p><a href="/a">{PROSE}</a></p>'
+    page = ('<html><body><div class="entry-content">' + f"<p>{PROSE}</p>" * 2 + linked
+            + f"<p>{PROSE}</p>" * 2 + "</div></body></html>")
+    assert len(stripper.clean(page).body) == 5
+
+
+def test_a_headline_block_is_not_body():
+    page = ('<html><body><article><p>{0}</p><div class="card-headline">Night buses to run '
+            'all week in the eastern suburbs</div><p>{0} Again.</p></article></body></html>'
+            ).format(PROSE)
+    doc = stripper.clean(page)
+    assert rules_of(doc)["Night buses to run all week in the eastern suburbs"] == "dom.class-hint"
+
+
+def test_an_embedded_posts_attribution_stays_with_the_post():
+    attribution = "— City Council (@citycouncil) January 20, 2025"
+    page = (f"<html><body><article><p>{PROSE}</p><blockquote><p>Night buses start Monday.</p>"
+            f"<p>{attribution}</p></blockquote><p>{PROSE} Again.</p></article></body></html>")
+    doc = stripper.clean(page)
+    assert attribution in doc.body
+    assert "Night buses start Monday." in doc.body
+
+
+def test_an_article_that_is_a_list_is_taken_from_the_marked_body_element():
+    rows = "".join(f"<p>Round {n}: {n + 9} March – Interlagos circuit, São Paulo</p>"
+                   for n in range(1, 9))
+    page = ('<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+            '<h1>Race calendar 2025</h1><div itemprop="articleBody">'
+            f"{rows}</div><footer><p>Contact</p></footer></body></html>")
+    doc = stripper.clean(page)
+    assert doc.body == [f"Round {n}: {n + 9} March – Interlagos circuit, São Paulo" for n in range(1, 9)]
+
+
+def test_a_page_with_too_little_prose_and_no_marked_body_has_no_article():
+    rows = "".join(f"<p>Round {n}: {n + 9} March – Interlagos circuit, São Paulo</p>"
+                   for n in range(1, 9))
+    assert stripper.clean(f"<html><body><div>{rows}</div></body></html>").body == []
