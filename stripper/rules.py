@@ -7,18 +7,17 @@ the text ``stripper rules`` prints. ``RULES`` maps every rule id to that functio
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
-
-import regex
 
 from .config import Config
 from .lines import TABLE_CELL_SEPARATOR, Line
 
 #: A separator between menu items: a bar, bullet, chevron or slash with spaces around it (so
 #: the slashes of a URL are not separators).
-_SEPARATORS = regex.compile(r"(?<=\s)[|•·»›/](?=\s)")
+_SEPARATORS = re.compile(r"(?<=\s)[|•·»›/](?=\s)")
 #: HTML blocks that hold table or definition-list data.
 DATA_CELL_TAGS = frozenset({"td", "th", "dd", "dt"})
 
@@ -81,6 +80,14 @@ def _dom_data() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozens
             frozenset(data["embed_hints"]["tokens"]))
 
 
+@cache
+def _zone_rules(zones: frozenset[str]) -> tuple[int, str]:
+    """How many of ``zones`` vote against a block, and the rule id of the first (in
+    ``dom.toml`` order). Pages share few distinct zone sets, so each is worked out once."""
+    found = [rule_id for zone, rule_id in _dom_data()[0].items() if zone in zones]
+    return len(found), (found[0] if found else "")
+
+
 def hidden_block(line: Line, config: Config) -> bool:
     """An HTML block that is not shown: ``hidden``, ``aria-hidden``, ``display:none``.
 
@@ -106,19 +113,16 @@ def dom_vote(line: Line, config: Config) -> tuple[float, str]:
     """
     if not line.tag:
         return 0.0, ""
-    zone_rules, class_rules, content_tokens, embed_tokens = _dom_data()
-    vote, rule = 0.0, ""
-    for zone, rule_id in zone_rules.items():
-        if zone in line.zones:
-            vote -= config.dom_vote_words
-            rule = rule or rule_id
+    _, class_rules, content_tokens, embed_tokens = _dom_data()
+    against, rule = _zone_rules(line.zones)
+    vote = 0.0 - against * config.dom_vote_words
     if line.link_density > config.link_density_max or "a-only" in line.zones:
         vote -= config.dom_vote_words
         rule = rule or "dom.link-dense"
-    hinted = [class_rules[t] for t in line.class_tokens if t in class_rules]
+    hinted = class_rules.keys() & line.class_tokens
     if hinted and embed_tokens.isdisjoint(line.class_tokens):
         vote -= config.dom_class_vote_words
-        rule = rule or hinted[0]
+        rule = rule or class_rules[min(hinted)]
     if {"article", "main"} & line.zones or not content_tokens.isdisjoint(line.class_tokens):
         vote += config.dom_content_vote_words
     return vote, rule
