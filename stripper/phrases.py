@@ -53,6 +53,8 @@ class PhraseRule:
     keyed: tuple[tuple[frozenset[str], "LazyPattern"], ...] = ()
     #: Its phrases without regex syntax, for a ``line`` rule: a set lookup, no pattern.
     literals: frozenset[str] = frozenset()
+    #: The phrases in ``pattern``, as written.
+    unfiled: tuple[str, ...] = ()
 
     def matches(self, norm: str, words: int, keyed: list[LazyPattern] | None = None) -> bool:
         """True when the rule fires on a normalised line of ``words`` words. ``keyed``: which
@@ -104,9 +106,10 @@ def read_phrase_file(text: str) -> dict[str, list[str]]:
 
 
 def _compile_phrases(match: str, fragments: list[str]) -> tuple:
-    """A rule's phrases as (one pattern of those the prefilter cannot file, the filed ones):
-    a phrase with leading strings is filed under them and compiled alone, so a line is tried
-    only against the phrases that could start where it has those strings."""
+    """A rule's phrases as (one pattern of those the prefilter cannot file, the filed ones,
+    the unfiled ones as written): a phrase with leading strings is filed under them and
+    compiled alone, so a line is tried only against the phrases that could start where it
+    has those strings."""
     template = _TEMPLATES[match]
     keyed, unkeyed = [], []
     for fragment in fragments:
@@ -115,7 +118,7 @@ def _compile_phrases(match: str, fragments: list[str]) -> tuple:
             unkeyed.append(fragment)
         else:
             keyed.append((leading, LazyPattern(template, fragment)))
-    return (compile_fragments(template, unkeyed) if unkeyed else None), tuple(keyed)
+    return (compile_fragments(template, unkeyed) if unkeyed else None), tuple(keyed), tuple(unkeyed)
 
 
 @cache
@@ -148,10 +151,10 @@ def _load() -> tuple[tuple[PhraseRule, list[str]], ...]:
         if spec["match"] == "line":
             literals = frozenset(f.casefold() for f in fragments if not _REGEX_SYNTAX.search(f))
             fragments = [f for f in fragments if _REGEX_SYNTAX.search(f)]
-        pattern, keyed = _compile_phrases(spec["match"], fragments)
+        pattern, keyed, unfiled = _compile_phrases(spec["match"], fragments)
         rule = PhraseRule(rule_id, spec["doc"], spec["match"], spec["max_words"],
                           spec["action"], spec.get("exact", False), pattern, len(rules), keyed,
-                          literals)
+                          literals, unfiled)
         rules.append((rule, fragments))
     return tuple(rules)
 
@@ -269,15 +272,22 @@ def _unfiled_rules(place: str) -> frozenset[int]:
 
 @cache
 def _unfiled_screens() -> tuple[tuple[str, re.Pattern], ...]:
-    """For each place, one pattern that finds a line any of its unfiled phrases could match
-    (their patterns, joined): one search per place screens every line, and only a line it
-    finds is tried rule by rule."""
+    """Patterns that find every line an unfiled phrase could match: one search screens a
+    line for all of them, and only a line a screen finds is tried rule by rule. A screen is
+    the phrases themselves, without the word boundaries around them (it may find more lines,
+    never fewer): those at the start of the line (anchored modes, or phrases that begin with
+    ``^``) in one pattern anchored there, the others in one pattern searched anywhere."""
     screens = []
     for place in (ANYWHERE, *ANCHORED_MODES):
-        patterns = [load_rules()[index].pattern.pattern for index in sorted(_unfiled_rules(place))]
-        if patterns:
-            joined = "|".join(f"(?:{pattern})" for pattern in patterns)
-            screens.append((place, re.compile(joined, re.IGNORECASE)))
+        fragments = [_CLASS_OR_SET.sub(_for_re, fragment)
+                     for index in sorted(_unfiled_rules(place))
+                     for fragment in load_rules()[index].unfiled]
+        at_start = [f for f in fragments if place != ANYWHERE or f.startswith("^")]
+        elsewhere = [f for f in fragments if f not in at_start]
+        for template, some in (("^(?:{})", at_start), ("(?:{})", elsewhere)):
+            if some:
+                joined = "|".join(f"(?:{fragment})" for fragment in some)
+                screens.append((place, re.compile(template.format(joined), re.IGNORECASE)))
     return tuple(screens)
 
 
