@@ -299,7 +299,11 @@ def collapse_spaces(text: str) -> str:
 def _class_tokens(contexts: list[list], depth: int, union_cache: dict) -> frozenset[str]:
     """The class tokens of the open element at ``depth`` and of its nearest ancestors (up to
     ``CLASS_TOKEN_DEPTH`` elements in all). Names on far ancestors describe the page layout
-    (``l-sidebar-fixed``, ``single-post``) more than the block. Equal sets are shared."""
+    (``l-sidebar-fixed``, ``single-post``) more than the block. Equal sets are shared, and
+    kept on the element's context for its next lines."""
+    known = contexts[depth][3]
+    if known is not None:
+        return known
     tokens = _NO_TOKENS
     for context in contexts[max(1, depth - CLASS_TOKEN_DEPTH + 1):depth + 1]:
         names = context[0]
@@ -309,6 +313,7 @@ def _class_tokens(contexts: list[list], depth: int, union_cache: dict) -> frozen
             if union is None:
                 union = union_cache[key] = tokens | split_class_tokens(names)
             tokens = union
+    contexts[depth][3] = tokens
     return tokens
 
 
