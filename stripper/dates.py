@@ -1,8 +1,10 @@
 """Dates in page text, markup and URLs, normalised to ISO 8601.
 
-Every date this module reads has a four-digit year, so a line is read in four steps:
+Nearly every date this module reads has a four-digit year, so a line is read in four steps:
 
-1. find plausible years (a cheap scan; a line without one costs next to nothing);
+1. find plausible years (a cheap scan; a line without one costs next to nothing); a
+   two-digit year counts only in a numeric date with a clock time after it
+   ("11/19/19 06:56 AM EST");
 2. at each, find the date *core*: day, month and year in one of five shapes, two starting at
    the year (``2023-10-21``, ``2024年3月14日``) and three ending there (``21/10/2023``,
    ``21 Oktober 2023``, ``Nov 19, 2019``);
@@ -174,6 +176,11 @@ _DAY_MONTH = re.compile(rf"""
     (?<!\d)(?P<d>\d\d?) {_ORDINAL} \.? \s*+ (?:[-/]\s*+)? {_DATE_JOINER}
     (?P<mon>{_L}++) \.? \s*+ (?:[-/,]\s*+)? {_DATE_JOINER}
     (?P<y>\d{{4}}) \Z
+""", re.VERBOSE)
+#: A numeric date with a two-digit year ("11/19/19", "19.11.19"): read only when a clock time
+#: follows (dashes are left out: "3-1-19" is more often a score).
+_SHORT_YEAR_DATE = re.compile(r"""
+    (?<![\d./-]) (?P<a>\d\d?) (?P<sep>[./]) (?P<b>\d\d?) (?P=sep) (?P<yy>\d\d) (?![\d./-])
 """, re.VERBOSE)
 _MONTH_DAY = re.compile(rf"""
     {_WORD_START}(?P<mon>{_L}++) \.? \s*+ (?:[-/]\s*+)?
@@ -431,6 +438,7 @@ def _cores(text: str, latest: datetime.date) -> list[tuple[int, int, datetime.da
             date = parts and _plausible(*parts, latest)
             if date:
                 found.append((match.start(), match.end(), date))
+    found += _short_year_cores(text, latest)
     found.sort(key=lambda core: (core[0], -core[1]))
     cores, end = [], -1
     for core in found:
@@ -440,9 +448,34 @@ def _cores(text: str, latest: datetime.date) -> list[tuple[int, int, datetime.da
     return cores
 
 
+def _short_year_cores(text: str, latest: datetime.date) -> list[tuple[int, int, datetime.date]]:
+    """Numeric dates with a two-digit year and a clock time right after them, as cores. The
+    year is the latest of 19yy and 20yy not after ``latest``.
+
+    >>> _short_year_cores("By Tess Bonn - 11/19/19 06:56 AM EST", datetime.date(2020, 1, 1))
+    [(15, 23, datetime.date(2019, 11, 19))]
+    >>> _short_year_cores("Rated 4/5/19 stars", datetime.date(2020, 1, 1))
+    []
+    """
+    cores = []
+    for match in _SHORT_YEAR_DATE.finditer(text, 0, DEFAULT.max_line_chars):
+        tail = _TAIL.match(text, match.end())
+        if not (tail["H"] and _time_of(tail)):
+            continue
+        short = int(match["yy"])
+        year = 2000 + short if 2000 + short <= latest.year else 1900 + short
+        first, second = int(match["a"]), int(match["b"])
+        parts = (year, first, second) if second > 12 >= first else (year, second, first)
+        date = _plausible(*parts, latest)
+        if date:
+            cores.append((match.start(), match.end(), date))
+    return cores
+
+
 def _scan(text: str, today: datetime.date | None) -> list[tuple[FoundDate, int]]:
     """Each date in the text with where its claim on the line starts (its marker, if any)."""
-    if not _NUMBER.search(text, 0, DEFAULT.max_line_chars):  # the cheap way out: no year
+    if not (_NUMBER.search(text, 0, DEFAULT.max_line_chars)  # the cheap way out: no year
+            or _SHORT_YEAR_DATE.search(text, 0, DEFAULT.max_line_chars)):
         return []
     cores = _cores(text, _latest(today))
     results: list[tuple[FoundDate, int]] = []

@@ -136,6 +136,24 @@ def test_numeric_forms(line, expected):
     assert iso(line) == expected
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("By Tess Bonn - 11/19/19 06:56 AM EST", "2019-11-19T06:56:00-05:00"),
+    ("BY KASHMIRA GANDER ON 11/13/19 AT 4:00 PM EST", "2019-11-13T16:00:00-05:00"),
+    ("11/20/19 6:38 AM", "2019-11-20T06:38:00"),
+    ("19.11.19 14:05", "2019-11-19T14:05:00"),  # day first, as with four-digit years
+    ("Horoscope for Wednesday, 11/20/19 by Christopher Renstrom", None),  # no time: not read
+    ("Rated 4/5/19 stars", None),
+    ("Final score 3-1-19 at 10:00", None),  # dashes: a score more often than a date
+    ("Version 2.26.19.4 at 10:00", None),
+])
+def test_two_digit_years_only_with_a_time(line, expected):
+    assert iso(line) == expected
+
+
+def test_a_byline_with_a_two_digit_year_date_is_a_dateline():
+    assert is_date_line("By Tess Bonn - 11/19/19 06:56 AM EST", today=TODAY)
+
+
 # ---- times -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("line, expected", [
