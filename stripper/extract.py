@@ -10,23 +10,39 @@ from .config import Config
 from .dates import date_from_url, find_date, find_dates
 from .lines import CLUTTER, DATE, TITLE, WORD, Line, normalise
 from .page import Hints
-from .passes import SHORT
+from .passes import NEAR, SHORT
 
 #: Separators a site name hangs off: "Headline | Site", "Headline - Site". Never ":".
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»•~]|::)\s+")
 _DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co|id|my|ru|de|fr|es|br|pt|jp|uk|in|news|tv|info)\b")
 _ALNUM = regex.compile(r"[\W_]+")
+#: A web address in a line: a link printed in the dump, never a headline.
+_URL = regex.compile(r"https?://|\bwww\.\w")
 #: Share of a meta title's words the visible headline must hold to be preferred to it.
 TITLE_SHARED_WORDS = 0.6
+#: Rules that remove an article's own metadata: its byline, its relative time ("3 hours ago").
+METADATA_RULES = frozenset({"byline.author", "meta.timestamp"})
 #: A site name is at most this many words.
 SITE_NAME_MAX_WORDS = 4
 #: How a header line scores as the headline: its words (up to a cap) count, distance from the
-#: article costs, and a repetition on the page, a dateline next to it, or menu items around it
-#: move the score by these amounts.
+#: article costs, and a repetition on the page, a byline or dateline right under it, or menu
+#: items around it move the score by these amounts.
 TITLE_WORD_WEIGHT, TITLE_WORDS_CAP, TITLE_DISTANCE_COST = 1.5, 12, 0.3
 TITLE_REPEAT_BONUS, TITLE_NEAR_DATE_BONUS, TITLE_MENU_COST = 8, 6, 10
 #: A headline set in capitals is rare; a kicker or a button in capitals is not.
 TITLE_CAPITALS_COST = 6
+#: A headline rarely runs past this many words; a standfirst, a caption or a disclosure does:
+#: each word past it costs this much.
+TITLE_LONG_WORDS, TITLE_LONG_COST = 15, 2
+#: The headline comes first in the header, its standfirst or photo caption under it: a
+#: candidate right under another one of at least this many words costs this much.
+TITLE_LEAD_MIN_WORDS, TITLE_FOLLOWS_COST = 4, 3
+#: A byline or dateline under the headline stands within this many lines of it; a line with
+#: a date and at most this many words (a byline with its date) counts as one.
+TITLE_METADATA_LINES, TITLE_METADATA_MAX_WORDS = 2, 12
+#: The body span may begin with its headline: this many of its first lines are candidates
+#: when a byline or dateline follows them.
+TITLE_IN_SPAN_LINES = 3
 #: A line of at least this many words counts as repeated when it stands inside another line.
 TITLE_REPEAT_MIN_WORDS = 4
 
@@ -109,36 +125,62 @@ def _shares_words(title: str, headline: str) -> bool:
 
 def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config) -> Line | None:
     """The header line that scores best as the headline (see the ``TITLE_*`` weights)."""
+    scored = title_scores(lines, span, config)
+    return lines[scored[0][1]] if scored else None
+
+
+def title_scores(lines: list[Line], span: tuple[int, int], config: Config) -> list[tuple[float, int]]:
+    """``(score, index)`` of every headline candidate in the header search window: nearest
+    the body span first (ties go to it)."""
     start = span[0]
     if start == span[1]:
-        return None
+        return []
     first = start if lines[start].first_label == SHORT else start - 1
+    for i in range(start, min(span[1], start + TITLE_IN_SPAN_LINES)):
+        if _heads_article(lines, i):
+            first = i
     window = range(first, max(-1, start - 1 - config.header_search_lines), -1)
     candidates = [i for i in window if _could_be_title(lines[i], config)]
     texts = [line.norm for line in lines[:span[1]]]
-    best, best_score = None, float("-inf")
+    scored = []
     for i in candidates:
         line = lines[i]
         score = TITLE_WORD_WEIGHT * min(line.words, TITLE_WORDS_CAP) - TITLE_DISTANCE_COST * (start - i)
-        if _repeated(line, i, texts):
+        score -= TITLE_LONG_COST * max(0, line.words - TITLE_LONG_WORDS)
+        if _repeated(line, i, texts, start):
             score += TITLE_REPEAT_BONUS
-        if _near_date(lines, i):
+        if _metadata_follows(lines, i):
             score += TITLE_NEAR_DATE_BONUS
         if line.words <= 4 and _menu_neighbours(lines, i):
             score -= TITLE_MENU_COST
         if line.text.isupper():
             score -= TITLE_CAPITALS_COST
-        if score > best_score:
-            best, best_score = line, score
-    return best
+        if i - 1 in candidates and lines[i - 1].words >= TITLE_LEAD_MIN_WORDS:
+            score -= TITLE_FOLLOWS_COST
+        scored.append((score, -len(scored), i))
+    return [(score, i) for score, _, i in sorted(scored, reverse=True)]
 
 
-def _repeated(line: Line, i: int, texts: list[str]) -> bool:
-    """The line's text stands again on the page, alone or inside another line ("Share this
-    story: <headline>")."""
-    if line.words < TITLE_REPEAT_MIN_WORDS:
-        return texts.count(line.norm) > 1
-    return any(line.norm in text for j, text in enumerate(texts) if j != i)
+def _heads_article(lines: list[Line], i: int) -> bool:
+    """A line at the top of the body span is the headline when it has a headline's length
+    and the byline or dateline follows it."""
+    return lines[i].words <= TITLE_LONG_WORDS and _metadata_follows(lines, i)
+
+
+def _repeated(line: Line, i: int, texts: list[str], start: int) -> bool:
+    """The line's text stands again on the page where a headline's does: inside a longer line
+    (a breadcrumb, "Share this story: <headline>"), right next to itself (a headline printed
+    twice), or from the article's start on. The same line twice elsewhere in the header is a
+    widget or a teaser listed twice, and says nothing."""
+    for j, text in enumerate(texts):
+        if j == i or line.norm not in text:
+            continue
+        if text != line.norm:
+            if line.words >= TITLE_REPEAT_MIN_WORDS:
+                return True
+        elif j >= start or abs(j - i) == 1:
+            return True
+    return False
 
 
 def _could_be_title(line: Line, config: Config) -> bool:
@@ -146,12 +188,22 @@ def _could_be_title(line: Line, config: Config) -> bool:
     date inside it (a dateline the date rule did not catch)."""
     return (line.first_label not in (CLUTTER, DATE) and line.has_letters
             and config.title_min_words <= line.words <= config.title_max_words
-            and not line.norm.endswith(".") and find_date(line.text) is None)
+            and not line.norm.endswith(".") and find_date(line.text) is None
+            and not _URL.search(line.norm))
 
 
-def _near_date(lines: list[Line], i: int) -> bool:
-    window = lines[max(0, i - 2):i] + lines[i + 1:i + 4]
-    return any(line.first_label == DATE for line in window)
+def _metadata_follows(lines: list[Line], i: int) -> bool:
+    """A byline or dateline stands right under the line: a headline's place. (One above it
+    does not count: a caption or the first paragraph sits under the dateline.)"""
+    return any(_is_metadata(line) for line in lines[i + 1:i + 1 + TITLE_METADATA_LINES])
+
+
+def _is_metadata(line: Line) -> bool:
+    """A dateline, a byline, a relative time, or a short non-sentence line with a date in it
+    ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN")."""
+    return (line.first_label == DATE or line.first_rule in METADATA_RULES
+            or (line.words <= TITLE_METADATA_MAX_WORDS and not line.terminal
+                and find_date(line.text) is not None))
 
 
 def _menu_neighbours(lines: list[Line], i: int) -> bool:
@@ -185,6 +237,9 @@ _ROLE_RANK = {"published": 0, None: 1, "updated": 2}
 
 def _dateline(lines: list[Line], span: tuple[int, int], config: Config,
               today: datetime.date | None = None) -> str | None:
+    """The date of the dateline nearest the headline: among date lines and short clutter
+    lines from the header to the body's end; failing those, the first date in a header line
+    that holds other words too ("Carlos Nadalim 27/09/2018 Comente! Alfabetização")."""
     start, end = span
     if start == end:
         return None
@@ -196,7 +251,28 @@ def _dateline(lines: list[Line], span: tuple[int, int], config: Config,
         if line.first_label != DATE and not (line.first_label == CLUTTER and line.words <= 25):
             continue
         for found in find_dates(line.text, today=today):
-            key = (_ROLE_RANK[found.role], line.first_label != DATE, abs(i - anchor))
+            key = (_ROLE_RANK[found.role], not _dated_by_article(line), abs(i - anchor))
             if best_key is None or key < best_key:
                 best, best_key = found.iso, key
+    return best or _header_date(lines, low, start, anchor, today)
+
+
+def _dated_by_article(line: Line) -> bool:
+    """A dateline, or a byline with its date ("By Tess Bonn - 11/19/19 06:56 AM EST"): dates
+    that belong to the article, unlike one in other clutter (a footer, a weather widget)."""
+    return line.first_label == DATE or line.first_rule in METADATA_RULES
+
+
+def _header_date(lines: list[Line], low: int, start: int, anchor: int,
+                 today: datetime.date | None) -> str | None:
+    """The date nearest the headline in a header line that is not prose (a byline with tags
+    or a comment count beside its date)."""
+    best, best_key = None, None
+    for i in range(low, start):
+        line = lines[i]
+        if line.first_label == SHORT or (line.first_label == NEAR and not line.terminal):
+            for found in find_dates(line.text, today=today):
+                key = (_ROLE_RANK[found.role], abs(i - anchor))
+                if best_key is None or key < best_key:
+                    best, best_key = found.iso, key
     return best
