@@ -59,6 +59,39 @@ class Config:
     #: Headline candidates have between these many words (inclusive).
     title_min_words: int = 2
     title_max_words: int = 40
+    #: How a header line scores as the headline: each word counts (up to a cap), each line
+    #: between it and the body costs;
+    title_word_weight: float = 1.5
+    title_words_cap: int = 12
+    title_distance_cost: float = 0.3
+    #: its text again where a headline's stands (a breadcrumb, the headline printed twice)
+    #: gains; so does a byline or dateline right under it; menu items around it cost;
+    title_repeat_bonus: float = 8.0
+    title_metadata_bonus: float = 6.0
+    title_menu_cost: float = 10.0
+    #: capitals cost (a headline in capitals is rare, a kicker or a button in capitals is not);
+    title_capitals_cost: float = 6.0
+    #: each word past ``title_long_words`` costs (a standfirst, a caption or a disclosure runs
+    #: longer than a headline);
+    title_long_words: int = 15
+    title_long_cost: float = 2.0
+    #: and standing right under another candidate of ``title_lead_min_words`` words costs (the
+    #: headline comes first, its standfirst or photo caption under it).
+    title_lead_min_words: int = 4
+    title_follows_cost: float = 3.0
+    #: A byline or dateline under the headline stands within this many lines of it; a line with
+    #: a date and at most ``title_metadata_max_words`` words (a byline with its date) counts.
+    title_metadata_lines: int = 2
+    title_metadata_max_words: int = 12
+    #: The body span may begin with its headline: this many of its first lines are candidates
+    #: when a byline or dateline follows them.
+    title_in_span_lines: int = 3
+    #: A line of at least this many words counts as repeated when it stands inside another line.
+    title_repeat_min_words: int = 4
+    #: Share of a meta title's words the visible headline must hold to be preferred to it.
+    title_shared_words: float = 0.6
+    #: A site name (cut from the end of a title) is at most this many words.
+    site_name_max_words: int = 4
     #: An HTML block whose link characters exceed this share of its text is link-dense.
     link_density_max: float = 0.5
     #: Structural (DOM) evidence is a vote: a block is dropped by it only when the vote

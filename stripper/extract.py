@@ -6,7 +6,7 @@ import datetime
 
 import regex
 
-from .config import Config
+from .config import DEFAULT, Config
 from .dates import date_from_url, find_date, find_dates
 from .lines import CLUTTER, DATE, TITLE, WORD, Line, normalise
 from .page import Hints
@@ -18,33 +18,8 @@ _DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co|id|my|ru|de|fr|es|br|pt|jp
 _ALNUM = regex.compile(r"[\W_]+")
 #: A web address in a line: a link printed in the dump, never a headline.
 _URL = regex.compile(r"https?://|\bwww\.\w")
-#: Share of a meta title's words the visible headline must hold to be preferred to it.
-TITLE_SHARED_WORDS = 0.6
 #: Rules that remove an article's own metadata: its byline, its relative time ("3 hours ago").
 METADATA_RULES = frozenset({"byline.author", "meta.timestamp"})
-#: A site name is at most this many words.
-SITE_NAME_MAX_WORDS = 4
-#: How a header line scores as the headline: its words (up to a cap) count, distance from the
-#: article costs, and a repetition on the page, a byline or dateline right under it, or menu
-#: items around it move the score by these amounts.
-TITLE_WORD_WEIGHT, TITLE_WORDS_CAP, TITLE_DISTANCE_COST = 1.5, 12, 0.3
-TITLE_REPEAT_BONUS, TITLE_NEAR_DATE_BONUS, TITLE_MENU_COST = 8, 6, 10
-#: A headline set in capitals is rare; a kicker or a button in capitals is not.
-TITLE_CAPITALS_COST = 6
-#: A headline rarely runs past this many words; a standfirst, a caption or a disclosure does:
-#: each word past it costs this much.
-TITLE_LONG_WORDS, TITLE_LONG_COST = 15, 2
-#: The headline comes first in the header, its standfirst or photo caption under it: a
-#: candidate right under another one of at least this many words costs this much.
-TITLE_LEAD_MIN_WORDS, TITLE_FOLLOWS_COST = 4, 3
-#: A byline or dateline under the headline stands within this many lines of it; a line with
-#: a date and at most this many words (a byline with its date) counts as one.
-TITLE_METADATA_LINES, TITLE_METADATA_MAX_WORDS = 2, 12
-#: The body span may begin with its headline: this many of its first lines are candidates
-#: when a byline or dateline follows them.
-TITLE_IN_SPAN_LINES = 3
-#: A line of at least this many words counts as repeated when it stands inside another line.
-TITLE_REPEAT_MIN_WORDS = 4
 
 
 def site_names(lines: list[Line], hints: Hints) -> set[str]:
@@ -66,7 +41,7 @@ def site_names(lines: list[Line], hints: Hints) -> set[str]:
     return names
 
 
-def strip_site_suffix(title: str, names: set[str]) -> str:
+def strip_site_suffix(title: str, names: set[str], config: Config = DEFAULT) -> str:
     """Drop a trailing (or leading) site name: "Headline - SINDOnews" -> "Headline".
 
     >>> strip_site_suffix("Rusia Tepis Tudingan AS - SINDOnews", {"sindonews"})
@@ -76,16 +51,16 @@ def strip_site_suffix(title: str, names: set[str]) -> str:
     """
     cuts = [0] + [p for m in _SUFFIX_SEPARATOR.finditer(title) for p in m.span()] + [len(title)]
     parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
-    while len(parts) > 1 and _is_site_name(title[slice(*parts[-1])], names):
+    while len(parts) > 1 and _is_site_name(title[slice(*parts[-1])], names, config):
         parts.pop()
-    while len(parts) > 1 and _is_site_name(title[slice(*parts[0])], names):
+    while len(parts) > 1 and _is_site_name(title[slice(*parts[0])], names, config):
         parts.pop(0)
     return title[parts[0][0]:parts[-1][1]].strip()
 
 
-def _is_site_name(part: str, names: set[str]) -> bool:
+def _is_site_name(part: str, names: set[str], config: Config) -> bool:
     key = _ALNUM.sub("", normalise(part, 200))
-    if not key or len(part.split()) > SITE_NAME_MAX_WORDS:
+    if not key or len(part.split()) > config.site_name_max_words:
         return False
     return key in names or any(name.startswith(key) or key.startswith(name)
                                for name in names if len(name) >= 4) or bool(_DOMAIN.search(part.lower()))
@@ -96,8 +71,8 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
     marked ``meta.title``."""
     names = site_names(lines, hints)
     if hints.titles:
-        title = strip_site_suffix(hints.titles[0], names)
-        if title != hints.titles[0] and hints.h1 and _shares_words(title, hints.h1):
+        title = strip_site_suffix(hints.titles[0], names, config)
+        if title != hints.titles[0] and hints.h1 and _shares_words(title, hints.h1, config):
             title = hints.h1
         _mark_title_lines(lines, normalise(title, config.max_line_chars), span)
         return title or None
@@ -105,10 +80,10 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
     if best is None:
         return None
     _mark_title_lines(lines, best.norm, span)
-    return strip_site_suffix(best.text, names)
+    return strip_site_suffix(best.text, names, config)
 
 
-def _shares_words(title: str, headline: str) -> bool:
+def _shares_words(title: str, headline: str, config: Config = DEFAULT) -> bool:
     """True when most words of a meta title are in the page's visible headline: then the
     headline is the same story's title as the reader sees it (the meta one, which carried a
     site suffix, is its search-engine version).
@@ -120,7 +95,7 @@ def _shares_words(title: str, headline: str) -> bool:
     """
     words = set(WORD.findall(title.casefold()))
     shown = set(WORD.findall(headline.casefold()))
-    return bool(words) and len(words & shown) >= TITLE_SHARED_WORDS * len(words)
+    return bool(words) and len(words & shown) >= config.title_shared_words * len(words)
 
 
 def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config) -> Line | None:
@@ -136,8 +111,8 @@ def title_scores(lines: list[Line], span: tuple[int, int], config: Config) -> li
     if start == span[1]:
         return []
     first = start if lines[start].first_label == SHORT else start - 1
-    for i in range(start, min(span[1], start + TITLE_IN_SPAN_LINES)):
-        if _heads_article(lines, i):
+    for i in range(start, min(span[1], start + config.title_in_span_lines)):
+        if _heads_article(lines, i, config):
             first = i
     window = range(first, max(-1, start - 1 - config.header_search_lines), -1)
     candidates = [i for i in window if _could_be_title(lines[i], config)]
@@ -145,29 +120,30 @@ def title_scores(lines: list[Line], span: tuple[int, int], config: Config) -> li
     scored = []
     for i in candidates:
         line = lines[i]
-        score = TITLE_WORD_WEIGHT * min(line.words, TITLE_WORDS_CAP) - TITLE_DISTANCE_COST * (start - i)
-        score -= TITLE_LONG_COST * max(0, line.words - TITLE_LONG_WORDS)
-        if _repeated(line, i, texts, start):
-            score += TITLE_REPEAT_BONUS
-        if _metadata_follows(lines, i):
-            score += TITLE_NEAR_DATE_BONUS
+        score = (config.title_word_weight * min(line.words, config.title_words_cap)
+                 - config.title_distance_cost * (start - i))
+        score -= config.title_long_cost * max(0, line.words - config.title_long_words)
+        if _repeated(line, i, texts, start, config):
+            score += config.title_repeat_bonus
+        if _metadata_follows(lines, i, config):
+            score += config.title_metadata_bonus
         if line.words <= 4 and _menu_neighbours(lines, i):
-            score -= TITLE_MENU_COST
+            score -= config.title_menu_cost
         if line.text.isupper():
-            score -= TITLE_CAPITALS_COST
-        if i - 1 in candidates and lines[i - 1].words >= TITLE_LEAD_MIN_WORDS:
-            score -= TITLE_FOLLOWS_COST
+            score -= config.title_capitals_cost
+        if i - 1 in candidates and lines[i - 1].words >= config.title_lead_min_words:
+            score -= config.title_follows_cost
         scored.append((score, -len(scored), i))
     return [(score, i) for score, _, i in sorted(scored, reverse=True)]
 
 
-def _heads_article(lines: list[Line], i: int) -> bool:
+def _heads_article(lines: list[Line], i: int, config: Config) -> bool:
     """A line at the top of the body span is the headline when it has a headline's length
     and the byline or dateline follows it."""
-    return lines[i].words <= TITLE_LONG_WORDS and _metadata_follows(lines, i)
+    return lines[i].words <= config.title_long_words and _metadata_follows(lines, i, config)
 
 
-def _repeated(line: Line, i: int, texts: list[str], start: int) -> bool:
+def _repeated(line: Line, i: int, texts: list[str], start: int, config: Config) -> bool:
     """The line's text stands again on the page where a headline's does: inside a longer line
     (a breadcrumb, "Share this story: <headline>"), right next to itself (a headline printed
     twice), or from the article's start on. The same line twice elsewhere in the header is a
@@ -176,7 +152,7 @@ def _repeated(line: Line, i: int, texts: list[str], start: int) -> bool:
         if j == i or line.norm not in text:
             continue
         if text != line.norm:
-            if line.words >= TITLE_REPEAT_MIN_WORDS:
+            if line.words >= config.title_repeat_min_words:
                 return True
         elif j >= start or abs(j - i) == 1:
             return True
@@ -192,17 +168,18 @@ def _could_be_title(line: Line, config: Config) -> bool:
             and not _URL.search(line.norm))
 
 
-def _metadata_follows(lines: list[Line], i: int) -> bool:
+def _metadata_follows(lines: list[Line], i: int, config: Config) -> bool:
     """A byline or dateline stands right under the line: a headline's place. (One above it
     does not count: a caption or the first paragraph sits under the dateline.)"""
-    return any(_is_metadata(line) for line in lines[i + 1:i + 1 + TITLE_METADATA_LINES])
+    following = lines[i + 1:i + 1 + config.title_metadata_lines]
+    return any(_is_metadata(line, config) for line in following)
 
 
-def _is_metadata(line: Line) -> bool:
+def _is_metadata(line: Line, config: Config) -> bool:
     """A dateline, a byline, a relative time, or a short non-sentence line with a date in it
     ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN")."""
     return (line.first_label == DATE or line.first_rule in METADATA_RULES
-            or (line.words <= TITLE_METADATA_MAX_WORDS and not line.terminal
+            or (line.words <= config.title_metadata_max_words and not line.terminal
                 and find_date(line.text) is not None))
 
 

@@ -2,7 +2,10 @@
 
 import stripper
 from stripper.extract import _repeated
+from stripper.config import Config
 from stripper.lines import make_line
+
+CONFIG = Config()
 
 PROSE = ("The council voted on Tuesday to extend the night bus service until two in the "
          "morning, officials said after the meeting. ")
@@ -61,10 +64,10 @@ def test_where_a_repetition_counts_for_a_headline():
     texts = ["menu", "night buses run late", "night buses run late", "share", "widget text here now",
              "home > news > night buses run late", "widget text here now", "body", "body"]
     start = 7
-    assert _repeated(line("Night buses run late"), 1, texts, start)  # printed twice in a row
-    assert _repeated(line("Night buses run late"), 1, texts[:2] + texts[3:], start - 1)  # breadcrumb
-    assert not _repeated(line("Widget text here now"), 4, texts, start)  # twice in the header
-    assert _repeated(line("Widget text here now"), 4, texts + ["widget text here now"], start)
+    assert _repeated(line("Night buses run late"), 1, texts, start, CONFIG)  # printed twice in a row
+    assert _repeated(line("Night buses run late"), 1, texts[:2] + texts[3:], start - 1, CONFIG)  # breadcrumb
+    assert not _repeated(line("Widget text here now"), 4, texts, start, CONFIG)  # twice in the header
+    assert _repeated(line("Widget text here now"), 4, texts + ["widget text here now"], start, CONFIG)
 
 
 def test_the_body_span_may_begin_with_the_headline_over_its_dateline():
