@@ -49,6 +49,9 @@ class Config:
     end_marker_min_words: int = 60
     #: A "read also" run swallows at most this many link-title lines after its label.
     read_also_max_lines: int = 4
+    #: In HTML, where blocks need no blank line to stand apart, a run ends at the next prose
+    #: block, after at most this many blocks.
+    read_also_max_blocks: int = 20
     #: A "read also" label of at most this many words stands alone, so the link titles follow
     #: on the next lines; a longer one carries its link title itself.
     read_also_label_words: int = 3

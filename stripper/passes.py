@@ -12,6 +12,8 @@
    below the article's own paragraphs, and prose stays unless the markup votes it a whole
    clutter vote below them (captions, author bios); "read also" runs are removed up to the
    next paragraph.
+4. ``cut_before_headline`` (once the title is picked): body lines above a headline that the
+   span holds are header.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import datetime
 
 from .config import Config
 from .dates import is_date_line
-from .lines import ARTICLE_BODY_ZONE, BODY, CLUTTER, DATE, TABLE_CELL_SEPARATOR, VERBATIM_TAGS, Line
+from .lines import (ARTICLE_BODY_ZONE, BODY, CLUTTER, DATE, TABLE_CELL_SEPARATOR, TITLE,
+                    VERBATIM_TAGS, Line)
 from .phrases import first_match
 from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
 
@@ -49,6 +52,7 @@ def classify_lines(lines: list[Line], config: Config, today: datetime.date | Non
         if rule is not None:
             line.first_label, line.first_rule = CLUTTER, rule.id
             line.notes["action"] = rule.action
+            line.notes["whole_line"] = rule.match == "line"
         elif not (protected or quote_attribution(line)) and is_date_line(line.text, today=today):
             line.first_label, line.first_rule = DATE, "meta.date"
         else:
@@ -278,16 +282,46 @@ def _outside_rule(lines: list[Line], i: int, start: int, config: Config) -> str:
 
 
 def _remove_read_also_runs(lines: list[Line], span: tuple[int, int], config: Config) -> None:
-    """After a bare "Baca juga" / "Read more" label, remove the link titles that follow it,
-    up to the next paragraph (a prose line, or a blank line after the first title)."""
+    """After a bare "Baca juga" / "Read more" label or a related-list heading ("Most read in
+    world news"), remove the link titles that follow it, up to the next paragraph: in a text
+    dump a prose line or a blank line after the first title; in HTML, where every block
+    stands apart, a prose block or a heading that is still body (the article's next
+    subheading); blocks other rules removed (kickers, ads, the titles' own links) do not end
+    the run."""
     in_run = CONTEXT_RULES["nav.read-also-run"]
     start, end = span
     for i in range(start, end):
-        label_only = lines[i].words <= config.read_also_label_words
-        if lines[i].notes.get("action") != "start_run" or not label_only:
+        label = lines[i]
+        # A label that is the whole phrase heads a run however long; a longer line that
+        # starts with one ("Read more: <title>") carries its own link title.
+        if label.notes.get("action") != "start_run" or not (
+                label.words <= config.read_also_label_words or label.notes["whole_line"]):
             continue
-        for j in range(i + 1, min(end, i + 1 + config.read_also_max_lines)):
+        markup = bool(label.tag)
+        most = config.read_also_max_blocks if markup else config.read_also_max_lines
+        for j in range(i + 1, min(end, i + 1 + most)):
             line = lines[j]
-            if line.label != BODY or not in_run(line, config) or (j > i + 1 and line.gap_before):
+            if not in_run(line, config):
+                break
+            if line.label != BODY:
+                if markup:
+                    continue
+                break
+            if line.heading or (not markup and j > i + 1 and line.gap_before):
                 break
             line.mark(CLUTTER, "nav.read-also-run")
+
+
+def cut_before_headline(lines: list[Line], span: tuple[int, int], config: Config) -> None:
+    """A headline inside the body span heads the article: body lines before it (a news
+    ticker, a teaser above the story) are header, when enough prose follows it."""
+    start, end = span
+    head = next((i for i, line in enumerate(lines) if line.label == TITLE), None)
+    if head is None or not start < head < end or not lines[head].heading:
+        return
+    after = sum(lines[i].words for i in range(head + 1, end) if lines[i].first_label == GOOD)
+    if after < config.min_article_words:
+        return
+    for i in range(start, head):
+        if lines[i].label == BODY:
+            lines[i].mark(CLUTTER, "zone.header")

@@ -10,7 +10,7 @@ from .decode import decode
 from .document import Document, Removal
 from .lines import BODY
 from .page import Page
-from .passes import classify_lines, find_body_span, revise_lines
+from .passes import classify_lines, cut_before_headline, find_body_span, revise_lines
 from .extract import pick_date, pick_title
 from .read_html import read_html
 from .sniff import looks_like_html
@@ -39,6 +39,7 @@ def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
     span = find_body_span(lines, config)
     revise_lines(lines, span, config)
     title = pick_title(lines, span, page.hints, config)
+    cut_before_headline(lines, span, config)
     date = pick_date(lines, span, page.hints, config, markup=page.kind == "html", today=today)
     return Document(
         title=title,

@@ -62,8 +62,9 @@ def separated_links(line: Line, config: Config) -> bool:
 
 
 def read_also_run(line: Line, config: Config) -> bool:
-    """A link title under a 'Baca juga' / 'Read more' label, up to the next paragraph."""
-    return not line.terminal and line.words <= config.read_also_max_words
+    """A link title under a 'Baca juga' / 'Read more' label, up to the next paragraph: a
+    line with no sentence end, or an item of an HTML list (a title may be a question)."""
+    return (not line.terminal or "list" in line.zones) and line.words <= config.read_also_max_words
 
 
 @cache
@@ -158,7 +159,8 @@ PASS_DECISIONS = {
     "dom.link-dense": "An HTML block that is mostly link text (menus, teaser lists, tag clouds).",
     "dom.class-hint": "An HTML block whose class or id names clutter (share, related, comment, "
                       "cookie, newsletter, promo, breadcrumb, tags, author, ad, ...), outvoted.",
-    "zone.header": "A line before the article's body span (site header, menus, teasers).",
+    "zone.header": "A line before the article's body span (site header, menus, teasers), or "
+                   "before the headline where the span holds it (a news ticker above the story).",
     "zone.footer": "A line after the article's body span, or after an end-of-article marker.",
     "meta.title": "The headline (and any repetition of it): it becomes the title, not body.",
     "meta.date": "A dateline ('Sabtu, 21 Oktober 2023 - 09:50 WIB'): the date is read from it; "

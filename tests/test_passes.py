@@ -59,3 +59,20 @@ def test_threshold_override_changes_the_decision():
     lines = lines_of("One short sentence here is all.", "Another one follows it now.")
     assert run(lines_of(*[l.text for l in lines])) == (0, 0)
     assert run(lines, CONFIG.replace(min_article_words=5, body_min_words=5)) == (0, 2)
+
+
+def test_a_related_heading_of_any_length_starts_a_run():
+    lines = lines_of(PROSE, "More Great WIRED Stories", "YouTubers must unionize, no matter what",
+                     PROSE, gaps=False)
+    lines[3].gap_before = True
+    run(lines)
+    assert [l.rule for l in lines] == ["", "nav.related", "nav.read-also-run", ""]
+
+
+def test_a_long_read_also_line_carries_its_own_title():
+    lines = lines_of(PROSE, "Read more: Jokowi Resmikan Tol Baru di Jawa Tengah Hari Ini",
+                     "Pembangunan jalan tol dimulai", PROSE, gaps=False)
+    lines[3].gap_before = True
+    run(lines)
+    assert lines[1].rule == "nav.read-also"
+    assert lines[2].rule != "nav.read-also-run"

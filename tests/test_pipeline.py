@@ -101,3 +101,40 @@ def test_a_page_with_too_little_prose_and_no_marked_body_has_no_article():
     rows = "".join(f"<p>Round {n}: {n + 9} March – Interlagos circuit, São Paulo</p>"
                    for n in range(1, 9))
     assert stripper.clean(f"<html><body><div>{rows}</div></body></html>").body == []
+
+
+def test_a_related_heading_in_html_removes_its_titles_across_kickers_up_to_the_next_paragraph():
+    rail = ('<h3>Most read in world news</h3>'
+            '<h3 class="headline">RANDY ANDY</h3><div>Prince parties in unearthed pics despite his claims</div>'
+            '<h3 class="headline">TIME TRAVELLER</h3><div>Theorists spot a tourist in a 120-year-old photo</div>')
+    page = ('<html><body><div class="entry-content">' + f"<p>{PROSE}</p>" * 2 + rail
+            + f"<p>{PROSE} Again.</p></div></body></html>")
+    doc = stripper.clean(page)
+    rules = rules_of(doc)
+    assert rules["Prince parties in unearthed pics despite his claims"] == "nav.read-also-run"
+    assert rules["Theorists spot a tourist in a 120-year-old photo"] == "nav.read-also-run"
+    assert doc.body[-1] == PROSE.strip() + " Again."
+
+
+def test_a_related_list_in_html_ends_at_the_articles_next_subheading():
+    page = ('<html><body><div class="entry-content">' + f"<p>{PROSE}</p>" * 2
+            + '<p>Related articles</p><ul><li><a href="/a">Water levels fall in the eastern wells</a></li>'
+            '<li>Solar projects spread across the region</li>'
+            '<li>Could the region run out of water by 2030?</li></ul>'
+            '<h2>Plans to expand</h2>' + f"<p>{PROSE} Again.</p></div></body></html>")
+    doc = stripper.clean(page)
+    assert rules_of(doc)["Solar projects spread across the region"] == "nav.read-also-run"
+    # A question mark does not end the run: a list item under the label is a title, not prose.
+    assert rules_of(doc)["Could the region run out of water by 2030?"] == "nav.read-also-run"
+    assert "Plans to expand" in doc.body
+
+
+def test_body_before_the_headline_inside_the_span_is_header():
+    ticker = "".join(f"<li>Story {n} headline NEW DELHI: {PROSE}</li>" for n in range(3))
+    page = (f'<html><head><meta property="og:title" content="Night Buses Extended"></head><body>'
+            f'<ul class="ticker">{ticker}</ul><h2>Night Buses Extended</h2>'
+            f'<p>{PROSE}</p><p>{PROSE} Again.</p></body></html>')
+    doc = stripper.clean(page)
+    assert doc.title == "Night Buses Extended"
+    assert doc.body == [PROSE.strip(), PROSE.strip() + " Again."]
+    assert {r.rule for r in doc.removed if r.text.startswith("Story")} == {"zone.header"}
