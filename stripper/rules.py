@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .config import Config
@@ -81,7 +81,7 @@ def _dom_data() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozens
             frozenset(data["embed_hints"]["tokens"]))
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _zone_rules(zones: frozenset[str]) -> tuple[int, str]:
     """How many of ``zones`` vote against a block, and the rule id of the first (in
     ``dom.toml`` order). Pages share few distinct zone sets, so each is worked out once."""
