@@ -222,34 +222,24 @@ def _dateline(lines: list[Line], span: tuple[int, int], config: Config,
         return None
     anchor = next((i for i, line in enumerate(lines) if line.label == TITLE), start)
     low = max(0, start - config.header_search_lines)
-    best, best_key = None, None
-    for i in range(low, end):
-        line = lines[i]
-        if line.first_label != DATE and not (line.first_label == CLUTTER and line.words <= 25):
-            continue
-        for found in find_dates(line.text, today=today):
-            key = (_ROLE_RANK[found.role], not _dated_by_article(line), abs(i - anchor))
-            if best_key is None or key < best_key:
-                best, best_key = found.iso, key
-    return best or _header_date(lines, low, start, anchor, today)
+    datelines = (((_ROLE_RANK[found.role], not _dated_by_article(line), abs(i - anchor)), found.iso)
+                 for i, line in enumerate(lines[low:end], low)
+                 if line.first_label == DATE or (line.first_label == CLUTTER and line.words <= 25)
+                 for found in find_dates(line.text, today=today))
+    in_header = (((_ROLE_RANK[found.role], abs(i - anchor)), found.iso)
+                 for i, line in enumerate(lines[low:start], low)
+                 if line.first_label == SHORT or (line.first_label == NEAR and not line.terminal)
+                 for found in find_dates(line.text, today=today))
+    return _best_ranked(datelines) or _best_ranked(in_header)
+
+
+def _best_ranked(candidates) -> str | None:
+    """The date of the lowest-ranked ``(rank, iso)`` candidate; the first among equals."""
+    best = min(((rank, n, iso) for n, (rank, iso) in enumerate(candidates)), default=None)
+    return best[2] if best else None
 
 
 def _dated_by_article(line: Line) -> bool:
     """A dateline, or a byline with its date ("By Tess Bonn - 11/19/19 06:56 AM EST"): dates
     that belong to the article, unlike one in other clutter (a footer, a weather widget)."""
     return line.first_label == DATE or line.first_rule in METADATA_RULES
-
-
-def _header_date(lines: list[Line], low: int, start: int, anchor: int,
-                 today: datetime.date | None) -> str | None:
-    """The date nearest the headline in a header line that is not prose (a byline with tags
-    or a comment count beside its date)."""
-    best, best_key = None, None
-    for i in range(low, start):
-        line = lines[i]
-        if line.first_label == SHORT or (line.first_label == NEAR and not line.terminal):
-            for found in find_dates(line.text, today=today):
-                key = (_ROLE_RANK[found.role], abs(i - anchor))
-                if best_key is None or key < best_key:
-                    best, best_key = found.iso, key
-    return best
