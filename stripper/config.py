@@ -27,9 +27,13 @@ class Config:
     #: Weight per word of a prose line packed against the line before it (no blank line):
     #: teaser lists and link blocks are packed, article paragraphs usually are not.
     packed_prose_weight: float = 0.1
-    #: Packing is evidence only on pages where more than this share of prose lines follow a
-    #: blank line (pages that set paragraphs apart).
+    #: Packing is evidence only on pages where more than this share of prose follows a blank
+    #: line (pages that set paragraphs apart), counted in words: a teaser list's many short
+    #: packed lines do not outweigh the article's few long paragraphs;
     gap_share_min: float = 0.5
+    #: each line counting at most this many words (one huge packed line, a news ticker, does
+    #: not outweigh them either).
+    gap_share_line_words: int = 50
     #: Score of a short line set apart by blank lines (a heading, a one-line paragraph).
     isolated_line_penalty: float = 0.5
     #: Score of a line that a phrase rule removed, when looking for the body span.
@@ -45,10 +49,21 @@ class Config:
     #: A short line right before the body span is its first subheading if it has at most
     #: this many words.
     heading_max_words: int = 12
+    #: A list right after the body span, under a line ending in a colon, is the article's when
+    #: it has at least this many items of at most ``list_item_max_words`` words;
+    list_min_items: int = 3
+    list_item_max_words: int = 40
+    #: Under a heading without a colon, a list needs this many items, and this share of them
+    #: with the same punctuation.
+    heading_list_min_items: int = 5
+    list_alike_share: float = 0.7
     #: "End of article" markers (comments, related lists) count only after this many body words.
     end_marker_min_words: int = 60
+    #: A related-list heading with no paragraph under it ends the article when the span after
+    #: it holds less than this share of the prose before it.
+    closing_list_prose_share: float = 0.5
     #: A "read also" run swallows at most this many link-title lines after its label.
-    read_also_max_lines: int = 4
+    read_also_max_lines: int = 10
     #: In HTML, where blocks need no blank line to stand apart, a run ends at the next prose
     #: block, after at most this many blocks.
     read_also_max_blocks: int = 20

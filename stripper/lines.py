@@ -30,6 +30,20 @@ _LETTER = re.compile(r"[^\W\d_]")
 _FINAL = frozenset(".!?。！？…")
 _CLOSERS = "\"'”’»)]」』"
 _TIME_SUFFIXES = (" a.m.", " p.m.")
+#: Emoji and pictographs (with their joiners and variation selectors) a writer may put after
+#: the sentence's own punctuation ("See you soon! 🙂").
+_TRAILING_SYMBOLS = re.compile(r"[\s\u200d\ufe0e\ufe0f\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff"
+                               r"\U0001f000-\U0001faff]+$")
+
+
+def visible(text: str) -> bool:
+    """True when a stripped line shows something: not only zero-width spaces, joiners,
+    byte-order marks or soft hyphens.
+
+    >>> visible("\u200b\ufeff"), visible("A")
+    (False, True)
+    """
+    return text.isascii() or bool(_INVISIBLE.sub("", text).strip())
 
 
 def normalise(text: str, limit: int) -> str:
@@ -70,7 +84,14 @@ def ends_sentence(norm: str) -> bool:
     (True, False)
     >>> ends_sentence("by jane doe on monday, november 18th, 2019 at 11:08 a.m.")
     False
+
+    Emoji after the punctuation do not hide it:
+
+    >>> ends_sentence("we hope to see you soon! \U0001f642"), ends_sentence("\U0001f642")
+    (True, False)
     """
+    if not norm.isascii():
+        norm = _TRAILING_SYMBOLS.sub("", norm)
     stripped = norm.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _FINAL and not stripped.endswith(_TIME_SUFFIXES)
 

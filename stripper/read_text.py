@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from .config import Config
-from .lines import Line, make_line
+from .lines import Line, make_line, visible
 
 
 def read_text(text: str, config: Config) -> list[Line]:
-    """Split a text dump into ``Line``s, remembering which follow a blank line.
+    """Split a text dump into ``Line``s, remembering which follow a blank line. A line of
+    only invisible characters (a zero-width space, a byte-order mark) is blank.
 
     >>> [(l.number, l.text, l.gap_before) for l in read_text("A\\r\\n\\r\\nB\\rC", Config())]
     [(1, 'A', True), (3, 'B', True), (4, 'C', False)]
+    >>> [(l.number, l.gap_before) for l in read_text("A\\n\\u200b\\nB", Config())]
+    [(1, True), (2, False), (3, True)]
     """
     lines = []
     gap = True
@@ -21,5 +24,7 @@ def read_text(text: str, config: Config) -> list[Line]:
             continue
         lines.append(make_line(number, stripped, limit=config.max_line_chars,
                                cjk_chars_per_word=config.cjk_chars_per_word, gap_before=gap))
-        gap = False
+        # A line of invisible characters is still named (a rule removes it), but it sets the
+        # next line apart as a blank line would.
+        gap = not visible(stripped)
     return lines

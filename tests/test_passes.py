@@ -76,3 +76,102 @@ def test_a_long_read_also_line_carries_its_own_title():
     run(lines)
     assert lines[1].rule == "nav.read-also"
     assert lines[2].rule != "nav.read-also-run"
+
+
+TEASER = "Michigan Couple Finds Newspapers From The 1940s During Renovation of Their Home."
+LONG = " ".join([PROSE] * 4)
+
+
+def test_packed_teasers_do_not_outnumber_long_paragraphs():
+    # Three long paragraphs set apart, then six packed one-line teasers: by lines most prose
+    # is packed, by words most is set apart, so the teasers count as packed (little).
+    lines = lines_of(LONG, LONG, LONG, "Top stories", *[TEASER] * 6)
+    for line in lines[4:]:
+        line.gap_before = False
+    run(lines)
+    assert [l.label for l in lines[:3]] == [BODY] * 3
+    assert not any(l.label == BODY for l in lines[3:])
+
+
+def test_a_list_under_a_colon_closes_the_article():
+    lines = lines_of(PROSE, PROSE, PROSE, "The tour dates:", "June 9 – West Palm Beach, FL",
+                     "June 10 – Tampa, FL", "June 14 – Alpharetta, GA", "Home", gaps=False)
+    for i in (0, 1, 2, 3, 4, 7):
+        lines[i].gap_before = True
+    run(lines)
+    assert [l.label for l in lines] == [BODY] * 7 + [CLUTTER]
+
+
+def test_a_list_under_a_heading_needs_items_alike():
+    dates = ["England (Group A): 10th appearance", "Spain (Group F): 11th appearance",
+             "Sweden (Group F): Seventh appearance", "Poland (Group G): Fourth appearance",
+             "France (Group H): 10th appearance"]
+    menu = ["Politics", "Sport", "Business (Markets)", "Weather", "Travel: Europe"]
+    for items, kept in ((dates, True), (menu, False)):
+        lines = lines_of(PROSE, PROSE, PROSE, "Qualified teams", *items, gaps=False)
+        for i in (0, 1, 2, 3):
+            lines[i].gap_before = True
+        run(lines)
+        assert all((l.label == BODY) == kept for l in lines[3:])
+
+
+def test_an_embedded_post_closes_the_article():
+    lines = lines_of(PROSE, PROSE, PROSE, "We must apply a system of compassion pic.twitter.com/s96",
+                     "— Rep. Ilhan Omar (@Ilhan) November 19, 2019", "Updated at 1:23 p.m.")
+    run(lines)
+    assert [l.label for l in lines[:5]] == [BODY] * 5
+
+
+def test_a_related_list_the_article_does_not_resume_after_ends_it():
+    # No paragraph within a run's reach of the heading, and less prose after it than before:
+    # the disclaimer below the share buttons is not the article's.
+    disclaimer = ("The information provided on this website is for general information only "
+                  "and is not a substitute for professional advice. ") * 4
+    widgets = ["Facebook", "Pinterest", "Instagram", "Join our newsletter"] * 2
+    lines = lines_of(LONG, LONG, LONG, "Related Articles", "Why Am I Not Losing Weight?",
+                     "Weight Loss", "Smart Food Swaps", *widgets, disclaimer, gaps=False)
+    for i in (0, 1, 2, 3, len(lines) - 1):
+        lines[i].gap_before = True
+    span = run(lines)
+    assert span == (0, 3)
+    assert lines[-1].label == CLUTTER
+
+
+def test_a_related_list_inside_the_article_does_not_end_it():
+    lines = lines_of(LONG, "Related Articles", "Why Am I Not Losing Weight?", LONG, gaps=False)
+    lines[3].gap_before = True
+    run(lines)
+    assert lines[3].label == BODY
+
+
+def test_a_copyright_line_ends_the_article():
+    lines = lines_of(PROSE, PROSE, PROSE, PROSE, "© Regan", PROSE)
+    assert run(lines) == (0, 4)
+    assert lines[5].rule == "zone.footer"
+
+
+def test_a_line_of_invisible_characters_is_a_blank_line():
+    from stripper.read_text import read_text
+    lines = read_text(f"{PROSE}\n\u200b\n{PROSE}\n\u200b\n{PROSE}\n", CONFIG)
+    span = run(lines)
+    assert [l.gap_before for l in lines] == [True, False, True, False, True]
+    assert [l.label for l in lines] == [BODY, CLUTTER, BODY, CLUTTER, BODY]
+    assert span == (0, 5)
+
+
+def test_a_long_read_also_label_ending_in_a_colon_heads_a_run():
+    lines = lines_of(PROSE, "Related coverage from How to Do Everything: Money:",
+                     "Here's exactly how to figure out when you can retire",
+                     "How to invest in index funds, explained", PROSE, gaps=False)
+    lines[4].gap_before = True
+    run(lines)
+    assert [l.rule for l in lines] == ["", "nav.read-also", "nav.read-also-run",
+                                       "nav.read-also-run", ""]
+
+
+def test_a_read_also_run_in_a_dump_takes_a_whole_packed_list():
+    titles = [f"Browns place safety number {n} on injured reserve" for n in range(6)]
+    lines = lines_of(LONG, "Most Read", *titles, LONG, gaps=False)
+    lines[-1].gap_before = True
+    run(lines)
+    assert [l.rule for l in lines[2:8]] == ["nav.read-also-run"] * 6
