@@ -146,7 +146,7 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
 
     The range is the maximum-sum run of ``line_score``, extended over a list or an embedded
     post that closes the article, then cut at the first end-of-article marker (comments,
-    syndication note, copyright, a related list the article does not resume after) that
+    syndication note, a related list the article does not resume after) that
     follows ``end_marker_min_words`` words of prose inside it; or, when several datelines
     follow that much prose, at the first of them (each heads a comment or a teaser, not more
     of the article).
@@ -258,8 +258,8 @@ def _embed_after(lines: list[Line], end: int, config: Config) -> int:
 
 def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
     """Where the article ends inside the span: the first end-of-article marker after enough
-    prose (a comments heading, a syndication note, a copyright line, a related-list heading
-    the article does not resume after), else the first of several datelines after it, else
+    prose (a comments heading, a syndication note, a related-list heading the article does
+    not resume after), else the first of several datelines after it, else
     the span's end."""
     words, dated = 0, []
     left = sum(lines[i].words for i in range(start, end) if lines[i].first_label == GOOD)

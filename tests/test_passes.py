@@ -144,10 +144,12 @@ def test_a_related_list_inside_the_article_does_not_end_it():
     assert lines[3].label == BODY
 
 
-def test_a_copyright_line_ends_the_article():
+def test_a_credit_with_a_copyright_sign_does_not_end_the_article():
+    # "©" also credits photos inside articles: the line goes, the prose after it stays.
     lines = lines_of(PROSE, PROSE, PROSE, PROSE, "© Regan", PROSE)
-    assert run(lines) == (0, 4)
-    assert lines[5].rule == "zone.footer"
+    assert run(lines) == (0, 6)
+    assert lines[4].rule == "footer.copyright"
+    assert lines[5].label == BODY
 
 
 def test_a_line_of_invisible_characters_is_a_blank_line():
