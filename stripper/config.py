@@ -53,6 +53,9 @@ class Config:
     #: it has at least this many items of at most ``list_item_max_words`` words;
     list_min_items: int = 3
     list_item_max_words: int = 40
+    #: and its lead-in has at least this many words ("Tour dates:"; a one-word label such as
+    #: "Lainnya:" or "Trending:" names a section of the site, not what the article lists).
+    list_lead_min_words: int = 2
     #: Under a heading without a colon, a list needs this many items, and this share of them
     #: with the same punctuation.
     heading_list_min_items: int = 5

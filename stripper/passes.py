@@ -210,7 +210,7 @@ def _list_after(lines: list[Line], end: int, config: Config) -> int:
     if end >= len(lines) or end == 0:
         return end
     lead = lines[end]
-    colon = lead.norm.endswith(LEAD_IN_ENDINGS)
+    colon = lead.norm.endswith(LEAD_IN_ENDINGS) and lead.words >= config.list_lead_min_words
     if lead.first_label not in (SHORT, NEAR) or not (colon or (
             lead.first_label == SHORT and lead.gap_before and not lead.terminal)):
         return end

@@ -102,6 +102,16 @@ def test_a_list_under_a_colon_closes_the_article():
     assert [l.label for l in lines] == [BODY] * 7 + [CLUTTER]
 
 
+def test_a_one_word_label_with_a_colon_does_not_lead_in_a_list():
+    # "Lainnya:" ("More:") names a section of the site: its teasers stay out of the article.
+    lines = lines_of(PROSE, PROSE, PROSE, "Lainnya:", "Harga emas naik lagi hari ini",
+                     "Timnas menang tipis atas Vietnam", "Cuaca Jakarta cerah berawan", gaps=False)
+    for i in (0, 1, 2, 3):
+        lines[i].gap_before = True
+    run(lines)
+    assert [l.label for l in lines] == [BODY] * 3 + [CLUTTER] * 4
+
+
 def test_a_list_under_a_heading_needs_items_alike():
     dates = ["England (Group A): 10th appearance", "Spain (Group F): 11th appearance",
              "Sweden (Group F): Seventh appearance", "Poland (Group G): Fourth appearance",
