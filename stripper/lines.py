@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from importlib import resources
 
 #: Labels a line can end with.
 BODY, TITLE, DATE, CLUTTER = "body", "title", "date", "clutter"
@@ -26,8 +27,22 @@ _ASCII_WORD = re.compile(r"\w+", re.ASCII)
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff"
 _CJK = re.compile(f"[{CJK_RANGES}]")
 _LETTER = re.compile(r"[^\W\d_]")
+#: Scripts that mark no sentence end (Thai, Lao): a line in them reads as prose when it ends
+#: in their letters and holds a space between two of them (the gap between two sentences).
+UNMARKED_RANGES = "\u0e00-\u0eff"
+_UNMARKED_END = re.compile(f"[{UNMARKED_RANGES}]$")
+_UNMARKED_BREAK = re.compile(f"[{UNMARKED_RANGES}] [{UNMARKED_RANGES}]")
+
+
+def _sentence_ends() -> frozenset[str]:
+    """The marks of ``data/sentence_ends.tsv`` (first column; ``#`` starts a comment)."""
+    rows = (resources.files("stripper") / "data" / "sentence_ends.tsv").read_text("utf-8")
+    marks = [row.split("\t")[0] for row in rows.splitlines() if row and not row.startswith("#")]
+    return frozenset(marks[1:])
+
+
 #: Sentence-final punctuation in many scripts, and the closing quotes or brackets after it.
-_FINAL = frozenset(".!?。！？…")
+_FINAL = _sentence_ends()
 _CLOSERS = "\"'”’»)]」』"
 _TIME_SUFFIXES = (" a.m.", " p.m.")
 #: Emoji and pictographs (with their joiners and variation selectors) a writer may put after
@@ -78,7 +93,9 @@ def count_words(norm: str, cjk_chars_per_word: int) -> int:
 def ends_sentence(norm: str) -> bool:
     """True when a line ends in sentence punctuation (before any closing quotes or brackets).
 
-    A time at the end ("... 2019 at 11:08 a.m.") ends a dateline, not a sentence.
+    A time at the end ("... 2019 at 11:08 a.m.") ends a dateline, not a sentence. Scripts
+    with their own marks ("।", "።", "؟", ...) end sentences with them (``data/sentence_ends.tsv``);
+    in Thai and Lao, which have none, two sentences on one line make it prose.
 
     >>> ends_sentence('he said: "it is over."'), ends_sentence("read more")
     (True, False)
@@ -89,11 +106,18 @@ def ends_sentence(norm: str) -> bool:
 
     >>> ends_sentence("we hope to see you soon! \U0001f642"), ends_sentence("\U0001f642")
     (True, False)
+    >>> ends_sentence("सरकार ने यह फैसला किया है।"), ends_sentence("ข่าวกีฬา")
+    (True, False)
     """
-    if not norm.isascii():
-        norm = _TRAILING_SYMBOLS.sub("", norm)
-    stripped = norm.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _FINAL and not stripped.endswith(_TIME_SUFFIXES)
+    if norm.isascii():
+        stripped = norm.rstrip(_CLOSERS)
+        return bool(stripped) and stripped[-1] in _FINAL and not stripped.endswith(_TIME_SUFFIXES)
+    stripped = _TRAILING_SYMBOLS.sub("", norm).rstrip(_CLOSERS)
+    if not stripped:
+        return False
+    if stripped[-1] in _FINAL:
+        return not stripped.endswith(_TIME_SUFFIXES)
+    return bool(_UNMARKED_END.search(stripped) and _UNMARKED_BREAK.search(stripped))
 
 
 @dataclass(slots=True)

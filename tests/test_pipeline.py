@@ -1,5 +1,7 @@
 """``clean()`` end to end on small real-shaped pages: the fetch date, the URL date, kinds."""
 
+import pytest
+
 import stripper
 
 PROSE = "The council voted on Tuesday to extend the night bus service, officials said. " * 4
@@ -138,3 +140,30 @@ def test_body_before_the_headline_inside_the_span_is_header():
     assert doc.title == "Night Buses Extended"
     assert doc.body == [PROSE.strip(), PROSE.strip() + " Again."]
     assert {r.rule for r in doc.removed if r.text.startswith("Story")} == {"zone.header"}
+
+
+SENTENCES = {
+    # Scripts with their own full stop: Hindi (danda), Urdu, Amharic, Armenian, Myanmar, Khmer.
+    "hi": "दिल्ली सरकार ने मंगलवार को रात की बस सेवा को सुबह दो बजे तक बढ़ाने का फैसला किया है, "
+          "अधिकारियों ने बैठक के बाद यह जानकारी दी। ",
+    "ur": "شہر کی کونسل نے منگل کو رات کی بس سروس کو صبح دو بجے تک بڑھانے کا فیصلہ کیا ہے، "
+          "حکام نے اجلاس کے بعد بتایا۔ ",
+    "am": "የከተማው ምክር ቤት ማክሰኞ የሌሊት አውቶቡስ አገልግሎትን እስከ ሌሊቱ ስምንት ሰዓት ድረስ ለማራዘም "
+          "መወሰኑን ባለስልጣናት ከስብሰባው በኋላ ተናግረዋል። ",
+    "hy": "Քաղաքային խորհուրդը երեքշաբթի որոշեց երկարացնել գիշերային ավտոբուսների "
+          "ծառայությունը մինչև առավոտյան ժամը երկուսը, հայտնել են պաշտոնյաները։ ",
+    "my": "မြို့တော်ကောင်စီသည် အင်္ဂါနေ့တွင် ညဘတ်စ်ကားဝန်ဆောင်မှုကို နံနက်နှစ်နာရီအထိ "
+          "တိုးချဲ့ရန် ဆုံးဖြတ်ခဲ့ကြောင်း တာဝန်ရှိသူများက ပြောကြားခဲ့သည်။ ",
+    "km": "ក្រុមប្រឹក្សាក្រុងបានសម្រេចកាលពីថ្ងៃអង្គារ ពង្រីកសេវាឡានក្រុងពេលយប់រហូតដល់ម៉ោងពីរទៀបភ្លឺ "
+          "នេះបើតាមមន្ត្រី។ ",
+    # Thai marks no sentence end: a space separates its sentences.
+    "th": "กรุงเทพมหานครประกาศขยายเวลาให้บริการรถโดยสารประจำทางในช่วงกลางคืนจนถึงเวลาตีสอง "
+          "เพื่อรองรับผู้ที่ทำงานกะดึกและนักศึกษาที่เดินทางกลับบ้านดึก ",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SENTENCES))
+def test_articles_in_scripts_with_their_own_sentence_ends_are_found(lang):
+    paragraphs = [(SENTENCES[lang] * n).strip() for n in (2, 3, 2)]
+    dump = "Home\nNews\nSport\n\nNight buses\n\n" + "\n\n".join(paragraphs) + "\n\nContact\n"
+    assert stripper.clean(dump).body == paragraphs
