@@ -27,13 +27,15 @@ from .dates import is_date_line
 from .lines import (ARTICLE_BODY_ZONE, BODY, CLUTTER, DATE, TABLE_CELL_SEPARATOR, TITLE,
                     VERBATIM_TAGS, Line)
 from .phrases import first_match
-from .rules import CONTEXT_RULES, LINE_RULES, dom_vote
+from .rules import CONTEXT_RULES, DATA_CELL_TAGS, LINE_RULES, dom_vote
 
 #: A dateline starting with one of these attributes a quote or an embedded post
 #: ("— Jane Doe (@jane) November 18, 2019"): part of the article, not a teaser's date.
 ATTRIBUTION_DASHES = ("—", "–", "-", "―")
 #: Markup evidence too weak to remove a prose line inside the body span by itself.
 WEAK_DOM_RULES = frozenset({"dom.link-dense", "dom.outside-body"})
+#: Rules whose lines are data in a table cell inside the article (a time in a timetable).
+TABLE_DATA_RULES = frozenset({"meta.timestamp"})
 #: A line that introduces a list ends in a colon.
 LEAD_IN_ENDINGS = (":", "：")
 #: First-pass grades of lines no rule removed.
@@ -309,7 +311,25 @@ def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> No
             line.mark(CLUTTER, dom_rule)
         else:
             line.mark(CLUTTER, _outside_rule(lines, i, start, config))
+    _keep_table_cells(lines, start, end)
     _remove_read_also_runs(lines, span, config)
+
+
+def _keep_table_cells(lines: list[Line], start: int, end: int) -> None:
+    """A data table inside the article is data: a cell holding a time or a date ("02:00",
+    "12 March 2024"), which alone would read as a timestamp or a dateline, stays when at
+    least two other cells of its table (a run of cell blocks) are body."""
+    i = start
+    while i < end:
+        j = i
+        while j < end and lines[j].tag in DATA_CELL_TAGS:
+            j += 1
+        cells = lines[i:j]
+        if sum(cell.label == BODY for cell in cells) >= 2:
+            for cell in cells:
+                if cell.label == DATE or cell.rule in TABLE_DATA_RULES:
+                    cell.mark(BODY, "")
+        i = max(j, i + 1)
 
 
 def _outvoted_prose(vote: float, dom_rule: str, baseline: float, config: Config) -> bool:

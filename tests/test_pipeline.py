@@ -167,3 +167,21 @@ def test_articles_in_scripts_with_their_own_sentence_ends_are_found(lang):
     paragraphs = [(SENTENCES[lang] * n).strip() for n in (2, 3, 2)]
     dump = "Home\nNews\nSport\n\nNight buses\n\n" + "\n\n".join(paragraphs) + "\n\nContact\n"
     assert stripper.clean(dump).body == paragraphs
+
+
+def test_a_data_table_in_the_article_keeps_its_times_and_dates():
+    table = ("<table><tr><th>Route</th><th>Last bus</th><th>First bus</th></tr>"
+             "<tr><td>12</td><td>02:00</td><td>05:30</td></tr>"
+             "<tr><td>40</td><td>01:40</td><td>05:10</td></tr>"
+             "<tr><td>N1</td><td>from 1 March 2024</td><td>05:00</td></tr></table>")
+    page = f"<html><body><article><p>{PROSE}</p>{table}<p>{PROSE} Again.</p></article></body></html>"
+    body = stripper.clean(page).body
+    assert body[1:13] == ["Route", "Last bus", "First bus", "12", "02:00", "05:30", "40", "01:40",
+                          "05:10", "N1", "from 1 March 2024", "05:00"]
+
+
+def test_a_lone_label_cell_between_paragraphs_is_still_clutter():
+    page = (f"<html><body><table><tr><td><p>{PROSE}</p></td></tr><tr><td>Advertisement</td></tr>"
+            f"<tr><td><p>{PROSE} Again.</p></td></tr></table></body></html>")
+    doc = stripper.clean(page)
+    assert "Advertisement" not in doc.body and len(doc.body) == 2
