@@ -3,6 +3,7 @@
     python benchmarks/run.py --kind text                 # 181 text dumps
     python benchmarks/run.py --kind html --compare trafilatura readability
     python benchmarks/run.py --kind text --compare boilerpy3
+    python benchmarks/run.py --kind text --wrap 78       # dumps hard-wrapped as lynx -dump does
 
 For each tool: predictions go to benchmarks/out/<kind>/<tool>/<id>.json, the shared scorer
 (../shared/bench/score.py) prints token F1/P/R and sh4, and this script prints pages/s and MB/s
@@ -33,6 +34,18 @@ def load_pages(bench: Path, kind: str) -> list[tuple[str, bytes]]:
         return [(p.stem, p.read_bytes()) for p in sorted((root / "text").glob("*.txt"))]
     return [(p.name.split(".")[0], gzip.decompress(p.read_bytes()))
             for p in sorted((root / "html").glob("*.html.gz"))]
+
+
+def hard_wrap(pages: list[tuple[str, bytes]], width: int) -> list[tuple[str, bytes]]:
+    """Text dumps as a text-mode browser prints them: every line wrapped at ``width`` columns."""
+    import textwrap
+    wrapped = []
+    for pid, raw in pages:
+        rows = [part for line in raw.decode("utf-8").splitlines()
+                for part in textwrap.wrap(line, width, break_long_words=False,
+                                          break_on_hyphens=False) or [""]]
+        wrapped.append((pid, ("\n".join(rows) + "\n").encode("utf-8")))
+    return wrapped
 
 
 def page_urls(bench: Path) -> dict[str, str]:
@@ -100,16 +113,22 @@ def main(argv=None) -> None:
     ap.add_argument("--kind", choices=("text", "html"), default="text")
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--compare", nargs="*", default=[], choices=sorted(set(TOOLS) - {"stripper"}))
+    ap.add_argument("--wrap", type=int, metavar="COLUMNS",
+                    help="text dumps only: hard-wrap every line first, as lynx -dump does")
     ap.add_argument("--csv", action="store_true", help="also write per-page scores (worst pages first)")
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                     help="override stripper thresholds (see stripper/config.py), to try a change")
     args = ap.parse_args(argv)
     pages = load_pages(args.bench, args.kind)
+    if args.wrap:
+        if args.kind != "text":
+            ap.error("--wrap applies to text dumps (--kind text)")
+        pages = hard_wrap(pages, args.wrap)
     urls = page_urls(args.bench)
     megabytes = sum(len(raw) for _, raw in pages) / 1e6
     results = {}
     for tool in ["stripper", *args.compare]:
-        out = HERE / "out" / args.kind / tool
+        out = HERE / "out" / (args.kind + (f"-wrap{args.wrap}" if args.wrap else "")) / tool
         out.mkdir(parents=True, exist_ok=True)
         run = (lambda some: run_stripper(some, args.kind, urls, _config(args.set))) \
             if tool == "stripper" else (lambda some: TOOLS[tool](some, args.kind, urls))

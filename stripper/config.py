@@ -128,6 +128,17 @@ class Config:
     article_body_vote_words: float = 10.0
     #: Gain of a block inside the article's own markup (<article>, <main>, class "entry-content").
     dom_content_vote_words: float = 3.0
+    #: A text dump is hard-wrapped (``lynx -dump``, ``w3m -dump``) when, of its lines of at
+    #: least ``wrap_min_chars`` characters (``wrap_min_lines`` of them or more), this share
+    #: fit in ``wrap_max_width`` characters
+    wrap_fit_share: float = 0.95
+    wrap_min_chars: int = 40
+    wrap_min_lines: int = 5
+    wrap_max_width: int = 100
+    #: and at least ``wrap_min_lines`` and this share end within ``wrap_slack`` characters
+    #: under one width (the wrap width; lines end short where a paragraph does).
+    wrap_full_share: float = 0.15
+    wrap_slack: int = 10
     #: Rules look at no more than this many characters of a line, bounding their cost on
     #: pathological input (a 20 MB single line).
     max_line_chars: int = 20_000

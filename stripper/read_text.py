@@ -1,9 +1,11 @@
-"""Text dumps to lines: one ``Line`` per non-blank input line, numbered as in the input."""
+"""Text dumps to lines: one ``Line`` per non-blank input line (per paragraph in a hard-wrapped
+dump), numbered as in the input."""
 
 from __future__ import annotations
 
 from .config import Config
 from .lines import Line, make_line, visible
+from .unwrap import unwrap, wrap_width
 
 
 def read_text(text: str, config: Config) -> list[Line]:
@@ -15,9 +17,12 @@ def read_text(text: str, config: Config) -> list[Line]:
     >>> [(l.number, l.gap_before) for l in read_text("A\\n\\u200b\\nB", Config())]
     [(1, True), (2, False), (3, True)]
     """
+    rows = text.splitlines()
+    width = wrap_width(rows, config)
+    numbered = unwrap(rows, width) if width else enumerate(rows, start=1)
     lines = []
     gap = True
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in numbered:
         stripped = raw.strip()
         if not stripped:
             gap = True

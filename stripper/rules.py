@@ -18,6 +18,9 @@ from .lines import TABLE_CELL_SEPARATOR, Line
 #: A separator between menu items: a bar, bullet, chevron or slash with spaces around it (so
 #: the slashes of a URL are not separators).
 _SEPARATORS = re.compile(r"(?<=\s)[|•·»›/](?=\s)")
+#: A link's number before its text in a text-mode browser's dump ("[12]Home"): each one
+#: after the first starts another item.
+_LINK_MARKS = re.compile(r"(?:^|(?<=\s))\[\d+\](?=\S)")
 #: HTML blocks that hold table or definition-list data.
 DATA_CELL_TAGS = frozenset({"td", "th", "dd", "dt"})
 
@@ -51,13 +54,16 @@ def menu_item(line: Line, config: Config) -> bool:
 
 
 def separated_links(line: Line, config: Config) -> bool:
-    """A line of short items joined by separators: 'About / Advertise / Contact', 'A | B | C'.
+    """A line of short items joined by separators: 'About / Advertise / Contact', 'A | B | C',
+    or by the link numbers of a text-mode browser's dump ('[1]Home [2]News [3]Sport').
 
     >>> from stripper.lines import make_line
     >>> separated_links(make_line(1, "News | Sport | Weather | Money", limit=99, cjk_chars_per_word=2), Config())
     True
+    >>> separated_links(make_line(1, "[1]Home [2]News [3]Sport", limit=99, cjk_chars_per_word=2), Config())
+    True
     """
-    seps = len(_SEPARATORS.findall(line.norm))
+    seps = len(_SEPARATORS.findall(line.norm)) + max(0, len(_LINK_MARKS.findall(line.norm)) - 1)
     return seps >= 2 and line.words <= 4 * (seps + 1) and not line.terminal
 
 
