@@ -166,6 +166,7 @@ def read_hints(tree: etree._Element, url: str | None) -> Hints:
     metas = meta_values(found["meta"])
     ld = read_json_ld(found["script"])
     hints = Hints(html_title=html_title(found["title"]))
+    hints.article_body = max(ld.bodies, key=lambda body: len(body[1]), default=None)
     hints.url = url or canonical_url(found["link"], metas)
     hints.site_names = _unique([*(_first(metas, name).lstrip("@") for name in SITE_METAS),
                                 *ld.site_names, *host_names(hints.url)])
@@ -333,6 +334,8 @@ class JsonLdFacts:
     page_published: list[str] = field(default_factory=list)
     modified: list[str] = field(default_factory=list)
     site_names: list[str] = field(default_factory=list)
+    #: The articles' ``articleBody`` texts, with the source line of their script.
+    bodies: list[tuple[int, str]] = field(default_factory=list)
 
 
 def read_json_ld(scripts: Iterable[etree._Element]) -> JsonLdFacts:
@@ -357,6 +360,8 @@ def read_json_ld(scripts: Iterable[etree._Element]) -> JsonLdFacts:
             if types & ARTICLE_TYPES:
                 facts.published.extend(_ld_strings(item.get("datePublished")))
                 facts.modified.extend(_ld_strings(item.get("dateModified")))
+                facts.bodies.extend((script.sourceline or 1, text)
+                                    for text in _ld_strings(item.get("articleBody")))
             elif types & PAGE_TYPES:
                 facts.page_published.extend(_ld_strings(item.get("datePublished")))
                 facts.modified.extend(_ld_strings(item.get("dateModified")))

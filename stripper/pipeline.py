@@ -8,11 +8,11 @@ from .config import DEFAULT, Config
 from .dates import parse_iso
 from .decode import decode
 from .document import Document, Removal
-from .lines import BODY
+from .lines import BODY, count_words, normalise
 from .page import Page
 from .passes import classify_lines, cut_before_headline, find_body_span, revise_lines
 from .extract import pick_date, pick_title
-from .read_html import read_html
+from .read_html import parse_html, read_blocks, read_html
 from .sniff import looks_like_html
 from .read_text import read_text
 
@@ -41,15 +41,44 @@ def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
     title = pick_title(lines, span, page.hints, config)
     cut_before_headline(lines, span, config)
     date = pick_date(lines, span, page.hints, config, markup=page.kind == "html", today=today)
+    body = [line for line in lines if line.label == BODY]
+    paragraphs, numbers = [line.text for line in body], [line.number for line in body]
+    if not body and page.hints.article_body:
+        paragraphs, numbers = markup_body(page.hints.article_body, config)
     return Document(
         title=title,
         date=date,
-        body=[line.text for line in lines if line.label == BODY],
-        body_lines=[line.number for line in lines if line.label == BODY],
+        body=paragraphs,
+        body_lines=numbers,
         removed=[Removal(line.number, line.text, line.rule) for line in lines if line.label != BODY],
         kind=page.kind,
         url=page.hints.url,
     )
+
+
+def markup_body(article_body: tuple[int, str], config: Config) -> tuple[list[str], list[int]]:
+    """The paragraphs of a JSON-LD ``articleBody`` (its lines, or its blocks when it holds
+    HTML) and their source line, for a page whose own markup holds no article (one its
+    scripts render); nothing when it is shorter than ``min_article_words``.
+
+    >>> text = "First paragraph of the story, with enough words in it.\\n" * 8
+    >>> paragraphs, numbers = markup_body((7, text), Config())
+    >>> len(paragraphs), numbers[0]
+    (8, 7)
+    >>> markup_body((7, "A teaser."), Config())
+    ([], [])
+    """
+    number, text = article_body
+    if "<" in text and ">" in text:  # some sites put the article's HTML there
+        root = parse_html(text)
+        paragraphs = [line.text for line in read_blocks(root, config)] if root is not None else []
+    else:
+        paragraphs = [row.strip() for row in text.splitlines() if row.strip()]
+    words = sum(count_words(normalise(p, config.max_line_chars), config.cjk_chars_per_word)
+                for p in paragraphs)
+    if words < config.min_article_words:
+        return [], []
+    return paragraphs, [number] * len(paragraphs)
 
 
 def fetch_day(fetched: str | None) -> datetime.date | None:

@@ -1,5 +1,7 @@
 """``clean()`` end to end on small real-shaped pages: the fetch date, the URL date, kinds."""
 
+import json
+
 import pytest
 
 import stripper
@@ -185,3 +187,25 @@ def test_a_lone_label_cell_between_paragraphs_is_still_clutter():
             f"<tr><td><p>{PROSE} Again.</p></td></tr></table></body></html>")
     doc = stripper.clean(page)
     assert "Advertisement" not in doc.body and len(doc.body) == 2
+
+
+def test_a_page_its_scripts_render_gets_its_body_from_json_ld():
+    story = ["The council voted on Tuesday to extend the night bus service until two in the "
+             "morning, officials said.",
+             "Mayor Jane Doe said the change would help shift workers and students who travel "
+             "home late, and cost about 2.4 million euros a year."] * 2
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Night buses extended",
+                     "datePublished": "2025-01-21T10:00:00+01:00", "articleBody": "\n".join(story)})
+    shell = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+             '<body><div id="root">Loading…</div><script src="/app.js"></script></body></html>')
+    doc = stripper.clean(shell)
+    assert doc.body == story
+    assert doc.date == "2025-01-21T10:00:00+01:00"
+
+
+def test_json_ld_article_body_does_not_replace_the_pages_own_text():
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": "A summary only. " * 30})
+    page = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+            f"<body><article><p>{PROSE}</p><p>{PROSE} Again.</p></article></body></html>")
+    doc = stripper.clean(page)
+    assert len(doc.body) == 2 and "A summary only." not in doc.text
