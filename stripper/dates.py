@@ -5,9 +5,9 @@ Nearly every date this module reads has a four-digit year, so a line is read in 
 1. find plausible years (a cheap scan; a line without one costs next to nothing); a
    two-digit year counts only in a numeric date with a clock time after it
    ("11/19/19 06:56 AM EST");
-2. at each, find the date *core*: day, month and year in one of five shapes, two starting at
-   the year (``2023-10-21``, ``2024年3月14日``) and three ending there (``21/10/2023``,
-   ``21 Oktober 2023``, ``Nov 19, 2019``);
+2. at each, find the date *core*: day, month and year in one of seven shapes, three starting
+   at the year (``2023-10-21``, ``2024年3月14日``, ``2023. március 5.``) and four ending there
+   (``21/10/2023``, ``21 Oktober 2023``, ``Nov 19, 2019``, ``5 tháng 3 năm 2023``);
 3. grow each core to the right by a time, zone or bracketed weekday, and to the left by a
    weekday and a time written before the date ("Published 7:07 PM EST Nov 19, 2019");
 4. give it a role from a published/updated marker shortly before it.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
@@ -64,8 +65,15 @@ def _table(filename: str) -> list[dict[str, str]]:
 
 
 def _key(phrase: str) -> str:
-    """The form names are looked up by: spaces collapsed, case-folded."""
-    return " ".join(phrase.split()).casefold()
+    """The form names are looked up by: spaces collapsed, composed (NFC), case-folded, with
+    dotted and dotless i as one letter (Turkish capitals: "KASIM", "NİSAN"), as the
+    case-insensitive patterns see them.
+
+    >>> _key("NİSAN"), _key("Kasım"), _key("Ιανουάριος")
+    ('nisan', 'kasim', 'ιανουάριοσ')
+    """
+    folded = unicodedata.normalize("NFC", " ".join(phrase.split())).casefold()
+    return folded.replace("i\u0307", "i").replace("ı", "i")
 
 
 def _mapping(filename: str, key: str, value: str, *, fold: bool = True) -> dict[str, str]:
@@ -114,13 +122,17 @@ _HALVES = {_key(word): half for half in ("am", "pm") for word in _PARTICLES[half
 
 # ---- regex pieces ----------------------------------------------------------------------------
 
-_L = r"[^\W\d_]"  # one letter, of any script
+#: Combining marks inside words, which ``\w`` leaves out: decomposed Latin accents, Hebrew and
+#: Arabic points, Devanagari vowel signs ("मार्च", "जनवरी").
+_MARKS = ("\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
+          "\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963")
+_L = rf"(?:[^\W\d_]|[{_MARKS}])"  # one letter, of any script, or a mark inside a word
 _WORD_START = rf"(?<!{_L})"
 _WORD_END = rf"(?!{_L})"
 #: Scripts written without spaces between words: no word boundary is asked for beside them.
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Punctuation that separates the parts of a dateline: "Nov 19, 2019 | 10:31", "- 09:50 WIB".
-_SEP = r"[\s,;|·•@/–—-]"
+_SEP = r"[\s,;|·•@/–—.،-]"
 
 
 def _either(words, *, fold: bool = True, bounded: bool = False) -> str:
@@ -158,24 +170,47 @@ def _either(words, *, fold: bool = True, bounded: bool = False) -> str:
 
 
 _ORDINAL = rf"(?:{_either(_PARTICLES['ordinal'])}{_WORD_END})?"
-_DATE_JOINER = rf"(?:{_either(_PARTICLES['date-joiner'])}\s++)?"
-_WEEKDAY = rf"{_either(_DAYS, bounded=True)}\.?,?\s*+"
+#: A joiner ending in an apostrophe needs no space after it ("5 d'abril de 2023").
+_DATE_JOINER = rf"(?:{_either(_PARTICLES['date-joiner'])}(?:\s++|(?<=['’])))?"
+_WEEKDAY = rf"{_either(_DAYS, bounded=True)}\.?[,،]?\s*+"
+#: A month name: one word, or one of the names of two words ("كانون الثاني").
+_MONTH_NAME = rf"(?:{_either([name for name in _MONTHS if ' ' in name], bounded=True)}|{_L}++)"
 
-# Date cores. Two start at the year and are matched there; three end at the year and are
+# Date cores. Three start at the year and are matched there; four end at the year and are
 # searched for in the CORE_REACH characters before it.
+#: Year first, numeric: "2023-10-21", and with dots, which may be spaced and may end the day
+#: too (Hungarian and Korean "2023. 03. 05.", "2023.03.05.").
 _ISO_DATE = re.compile(r"""
-    (?P<y>\d{4}) (?P<sep>[./-]) (?P<m>\d\d?) (?P=sep) (?P<d>\d\d?) (?!\d)
+    (?P<y>\d{4}) (?P<sep>[/-]|(?P<dot>\.)\s?) (?P<m>\d\d?) (?P=sep) (?P<d>\d\d?) (?!\d)
+    (?(dot)\.?)
 """, re.VERBOSE)
 _CJK_DATE = re.compile(r"""
     (?P<y>\d{4}) \s*+[年년]\s*+ (?P<m>\d\d?) \s*+[月월]\s*+ (?P<d>\d\d?) \s*+[日일号號]
 """, re.VERBOSE)
+#: Year first with a month name: Hungarian "2023. március 5.", Lithuanian "2023 m. kovo 5 d.",
+#: and Latvian "2023. gada 5. marts" (day before month, each with its dot). The year takes a
+#: dot or a suffix: "in 2020 May 12 people..." is not a date.
+_YEAR_MONTH_NAMED = re.compile(rf"""
+    (?P<y>\d{{4}}) (?: \.\s*+ | \s*+(?={_either(_PARTICLES['year-suffix'])}{_WORD_END}) )
+    (?:{_either(_PARTICLES['year-suffix'])}{_WORD_END}\s*+)?
+    (?: (?P<mon>{_MONTH_NAME}) \.? \s*+ (?P<d>\d\d?) (?!\d)
+        (?:\s*+{_either(_PARTICLES['day-suffix'])}{_WORD_END}|\.)?
+      | (?P<d2>\d\d?) \.\s*+ (?P<mon2>{_MONTH_NAME}) {_WORD_END}
+    )
+""", re.VERBOSE)
+#: Day first, numeric: "21/10/2023", and Czech and Slovak spaced "5. 3. 2023".
 _NUMERIC_DATE = re.compile(r"""
-    (?<!\d)(?<!\d[./-]) (?P<a>\d\d?) (?P<sep>[./-]) (?P<b>\d\d?) (?P=sep) (?P<y>\d{4}) \Z
+    (?<!\d)(?<!\d[./-]) (?P<a>\d\d?) (?P<sep>[./-]|\.\s) (?P<b>\d\d?) (?P=sep) (?P<y>\d{4}) \Z
 """, re.VERBOSE)
 _DAY_MONTH = re.compile(rf"""
     (?<!\d)(?P<d>\d\d?) {_ORDINAL} \.? \s*+ (?:[-/]\s*+)? {_DATE_JOINER}
-    (?P<mon>{_L}++) \.? \s*+ (?:[-/,]\s*+)? {_DATE_JOINER}
+    (?P<mon>{_MONTH_NAME}) \.? \s*+ (?:[-/,،]\s*+)? {_DATE_JOINER}
     (?P<y>\d{{4}}) \Z
+""", re.VERBOSE)
+#: A month written as a number after a month word: Vietnamese "5 tháng 3 năm 2023".
+_DAY_MONTH_NUMBER = re.compile(rf"""
+    (?<!\d)(?P<d>\d\d?) \s++ {_either(_PARTICLES['month-word'], bounded=True)} \s*+ (?P<m>\d\d?)
+    \s*+ (?:[-/,،]\s*+)? {_DATE_JOINER} (?P<y>\d{{4}}) \Z
 """, re.VERBOSE)
 #: A numeric date with a two-digit year ("11/19/19", "19.11.19"): read only when a clock time
 #: follows (dashes are left out: "3-1-19" is more often a score).
@@ -183,8 +218,8 @@ _SHORT_YEAR_DATE = re.compile(r"""
     (?<![\d./-]) (?P<a>\d\d?) (?P<sep>[./]) (?P<b>\d\d?) (?P=sep) (?P<yy>\d\d) (?![\d./-])
 """, re.VERBOSE)
 _MONTH_DAY = re.compile(rf"""
-    {_WORD_START}(?P<mon>{_L}++) \.? \s*+ (?:[-/]\s*+)?
-    (?P<d>\d\d?) {_ORDINAL} \s*+ (?:[-/,]\s*+)?
+    {_WORD_START}(?P<mon>{_MONTH_NAME}) \.? \s*+ (?:[-/]\s*+)?
+    (?P<d>\d\d?) {_ORDINAL} \s*+ (?:[-/,،]\s*+)?
     (?P<y>\d{{4}}) \Z
 """, re.VERBOSE)
 
@@ -206,13 +241,15 @@ _TIME = rf"""
         )[)）]?
     )?
 """
-#: What may follow a core: a year suffix, a bracketed weekday, then a time.
+#: What may follow a core: a year suffix, a bracketed weekday, then a time, perhaps after a
+#: weekday ("05 Mart 2023 Pazar 14:30", "2023. március 5., vasárnap 14:30").
 _TAIL = re.compile(rf"""
     (?P<extra>
         (?:\s*+{_either(_PARTICLES['year-suffix'])}{_WORD_END})?
         (?:\s*+[(（]\s*+{_either(_DAYS)}\.?\s*+[)）])?
     )
-    (?: (?:T|{_SEP}{{0,8}}+(?:{_either(_PARTICLES['time-joiner'])}{_WORD_END}[\s,]{{0,4}}+)?)
+    (?: (?:T|{_SEP}{{0,8}}+(?:{_WEEKDAY})?
+             (?:{_either(_PARTICLES['time-joiner'])}{_WORD_END}[\s,]{{0,4}}+)?)
         {_TIME} )?
 """, re.VERBOSE)
 #: What may come right before a core, from the start of a word: a weekday, a time, or both
@@ -411,17 +448,29 @@ def _day_first(match: re.Match) -> tuple[int, int, int]:
 
 
 def _month_named(match: re.Match) -> tuple[int, int, int] | None:
-    month = _MONTHS.get(_key(match["mon"]))
-    return (int(match["y"]), month, int(match["d"])) if month else None
+    month = _MONTHS.get(_key(match["mon"] or match["mon2"]))
+    return (int(match["y"]), month, int(match["d"] or match["d2"])) if month else None
 
 
-_STARTING_AT_YEAR = ((_ISO_DATE, _year_month_day), (_CJK_DATE, _year_month_day))
+_STARTING_AT_YEAR = ((_ISO_DATE, _year_month_day), (_CJK_DATE, _year_month_day),
+                     (_YEAR_MONTH_NAMED, _month_named))
 _ENDING_AT_YEAR = ((_NUMERIC_DATE, _day_first), (_DAY_MONTH, _month_named),
-                   (_MONTH_DAY, _month_named))
+                   (_MONTH_DAY, _month_named), (_DAY_MONTH_NUMBER, _year_month_day))
 
 
 def _cores(text: str, latest: datetime.date) -> list[tuple[int, int, datetime.date]]:
-    """The date cores of the text as (start, end, date), in order, none overlapping."""
+    """The date cores of the text as (start, end, date), in order, none overlapping.
+
+    >>> latest = datetime.date(2025, 1, 1)
+    >>> [(date.isoformat(), text[start:end]) for text in (
+    ...     "2023. március 5.", "2023 m. kovo 5 d.", "2023. gada 5. martā", "2023. 03. 05.",
+    ...     "5. 3. 2023", "ngày 5 tháng 3 năm 2023", "5 كانون الثاني 2023", "5 d'abril de 2023")
+    ...  for start, end, date in _cores(text, latest)]  # doctest: +NORMALIZE_WHITESPACE
+    [('2023-03-05', '2023. március 5.'), ('2023-03-05', '2023 m. kovo 5 d.'),
+     ('2023-03-05', '2023. gada 5. martā'), ('2023-03-05', '2023. 03. 05.'),
+     ('2023-03-05', '5. 3. 2023'), ('2023-03-05', '5 tháng 3 năm 2023'),
+     ('2023-01-05', '5 كانون الثاني 2023'), ('2023-04-05', "5 d'abril de 2023")]
+    """
     found = []
     # Like the rules, look at the start of a pathologically long line only.
     for number in _NUMBER.finditer(text, 0, DEFAULT.max_line_chars):

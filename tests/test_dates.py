@@ -363,6 +363,197 @@ def test_not_date_lines(line):
     assert not is_date_line(line, today=TODAY)
 
 
+# ---- more languages: datelines as their sites print them ------------------------------------
+
+P, U = "published", "updated"
+
+
+@pytest.mark.parametrize("line, expected, role", [
+    # Turkish: weekday after the date, capitals with dotted and dotless i
+    ("05 Mart 2023 Pazar 14:30", "2023-03-05T14:30:00", None),
+    ("15 Ocak 2025, Çarşamba", "2025-01-15", None),
+    ("29 EKİM 2024 SALI 09:15", "2024-10-29T09:15:00", None),
+    ("Yayınlanma: 12 Kasım 2024 saat 10:45", "2024-11-12T10:45:00", P),
+    ("Güncelleme: 05.03.2023 - 15:10", "2023-03-05T15:10:00", U),
+    # Polish: genitive months, "r." after the year
+    ("5 marca 2023, 14:30", "2023-03-05T14:30:00", None),
+    ("Opublikowano: 12 stycznia 2025 r., 08:15", "2025-01-12T08:15:00", P),
+    ("niedziela, 5 maja 2024 o 18:00", "2024-05-05T18:00:00", None),
+    ("Zaktualizowano: 05.03.2023 14:30", "2023-03-05T14:30:00", U),
+    # Czech and Slovak: genitive months, spaced numeric dates
+    ("5. března 2023 14:30", "2023-03-05T14:30:00", None),
+    ("Publikováno: 12. ledna 2025, 8:15", "2025-01-12T08:15:00", P),
+    ("úterý 5. 3. 2024 v 9:05", "2024-03-05T09:05:00", None),
+    ("5. marca 2023 o 14:30", "2023-03-05T14:30:00", None),
+    ("Aktualizované 12. januára 2025, 08:15", "2025-01-12T08:15:00", U),
+    # Ukrainian
+    ("5 березня 2023 р., 14:30", "2023-03-05T14:30:00", None),
+    ("Оновлено: 12 січня 2025 о 08:15", "2025-01-12T08:15:00", U),
+    ("неділя, 5 березня 2023, 14:30", "2023-03-05T14:30:00", None),
+    ("Опубліковано 12 грудня 2024 року", "2024-12-12", P),
+    # Romanian
+    ("5 martie 2023, ora 14:30", "2023-03-05T14:30:00", None),
+    ("Publicat: duminică, 5 martie 2023, 14:30", "2023-03-05T14:30:00", P),
+    ("Actualizat la 12 ianuarie 2025, 08:15", "2025-01-12T08:15:00", U),
+    # Hungarian: year first, the day with its dot
+    ("2023. március 5., vasárnap 14:30", "2023-03-05T14:30:00", None),
+    ("2023. márc. 5. 14:30", "2023-03-05T14:30:00", None),
+    ("Frissítve: 2025. január 12. 08:15", "2025-01-12T08:15:00", U),
+    ("Közzétéve: 2023.03.05. 14:30", "2023-03-05T14:30:00", P),
+    # Swedish, Danish, Norwegian: "kl." before the time
+    ("5 mars 2023 kl. 14.30", "2023-03-05T14:30:00", None),
+    ("Publicerad 12 januari 2025 kl 08:15", "2025-01-12T08:15:00", P),
+    ("lördag 5 augusti 2023", "2023-08-05", None),
+    ("Opdateret 12. januar 2025 kl. 08.15", "2025-01-12T08:15:00", U),
+    ("Publisert 5. mars 2023 kl. 14:30", "2023-03-05T14:30:00", P),
+    ("Sist oppdatert: 12. desember 2024, 08:15", "2024-12-12T08:15:00", U),
+    # Finnish: partitive months, "klo"
+    ("5.3.2023 klo 14.30", "2023-03-05T14:30:00", None),
+    ("Julkaistu 12. tammikuuta 2025 klo 8.15", "2025-01-12T08:15:00", P),
+    ("sunnuntai 5. maaliskuuta 2023", "2023-03-05", None),
+    ("Päivitetty 5.3.2023 15:40", "2023-03-05T15:40:00", U),
+    # Greek: genitive months, in capitals without accents, μ.μ.
+    ("Κυριακή, 5 Μαρτίου 2023, 14:30", "2023-03-05T14:30:00", None),
+    ("05 ΜΑΡΤΙΟΥ 2023 14:30", "2023-03-05T14:30:00", None),
+    ("Ενημερώθηκε: 12 Ιανουαρίου 2025, 08:15 μ.μ.", "2025-01-12T20:15:00", U),
+    ("Δημοσιεύθηκε: 05.03.2023 14:30", "2023-03-05T14:30:00", P),
+    # Vietnamese: numeric dates, and the month as a number after "tháng"
+    ("Thứ hai, 6/3/2023, 14:30 (GMT+7)", "2023-03-06T14:30:00+07:00", None),
+    ("Chủ nhật, ngày 5 tháng 3 năm 2023", "2023-03-05", None),
+    ("5 tháng 3, 2023 lúc 09:15", "2023-03-05T09:15:00", None),
+    ("Cập nhật: 14:30, 05/03/2023", "2023-03-05T14:30:00", U),
+    # Arabic: Egyptian and Gulf, Levantine (two words), Maghrebi names; Arabic-Indic digits
+    ("الأحد، 5 مارس 2023 - 14:30", "2023-03-05T14:30:00", None),
+    ("نُشر في 5 كانون الثاني 2023", "2023-01-05", P),
+    ("آخر تحديث: 12 يناير 2025 الساعة 08:15 م", "2025-01-12T20:15:00", U),
+    ("٥ مارس ٢٠٢٣", "2023-03-05", None),
+    ("12 تشرين الأول 2024", "2024-10-12", None),
+    ("الاثنين 5 آذار 2018", "2018-03-05", None),
+    ("الأحد 13 شعبان 1444 هـ - 5 مارس 2023 م", "2023-03-05", None),  # the Hijri date is not read
+    ("5 غشت 2023", "2023-08-05", None),
+    # Persian: Gregorian months with Persian digits
+    ("۱۴ مارس ۲۰۲۳ - ۱۴:۳۰", "2023-03-14T14:30:00", None),
+    ("تاریخ انتشار: ۵ ژانویه ۲۰۲۵", "2025-01-05", P),
+    ("۲۲ ژوئیه ۲۰۲۴", "2024-07-22", None),
+    # Hebrew: months with the prefix ב
+    ("5 במרץ 2023, 14:30", "2023-03-05T14:30:00", None),
+    ("עודכן: 12 בינואר 2025 בשעה 08:15", "2025-01-12T08:15:00", U),
+    ("יום ראשון, 5 במרץ 2023", "2023-03-05", None),
+    ("פורסם: 05.03.23 , 14:30", "2023-03-05T14:30:00", P),
+    # Hindi: vowel signs inside month names, Devanagari digits
+    ("अपडेटेड रविवार, 05 मार्च 2023 02:30 PM IST", "2023-03-05T14:30:00+05:30", U),
+    ("प्रकाशित: 12 जनवरी 2025, 08:15 बजे", "2025-01-12T08:15:00", P),
+    ("५ सितम्बर २०२४", "2024-09-05", None),
+    # Catalan: "d'" before a month
+    ("5 de març de 2023, 14:30", "2023-03-05T14:30:00", None),
+    ("Actualitzat el 12 d'octubre de 2024 a les 08:15 h", "2024-10-12T08:15:00", U),
+    ("diumenge, 5 d’abril de 2020", "2020-04-05", None),
+    # Croatian and Serbian (Latin): a dot after the year before the time
+    ("5. ožujka 2023. u 14:30", "2023-03-05T14:30:00", None),
+    ("Objavljeno: 12. siječnja 2025. u 08:15", "2025-01-12T08:15:00", P),
+    ("nedelja, 5. mart 2023. 14:30", "2023-03-05T14:30:00", None),
+    ("Ažurirano: 05.03.2023. u 14:30", "2023-03-05T14:30:00", U),
+    # Bulgarian
+    ("5 септември 2023 г., 14:30", "2023-09-05T14:30:00", None),
+    ("Публикувано: 12 януари 2025, 08:15", "2025-01-12T08:15:00", P),
+    ("неделя, 5 ноември 2023", "2023-11-05", None),
+    # Lithuanian: year first, "m." and "d."
+    ("2023 m. kovo 5 d. 14:30", "2023-03-05T14:30:00", None),
+    ("Atnaujinta: 2024 m. rugsėjo 15 d.", "2024-09-15", U),
+    ("Paskelbta: 2025-01-12 08:15", "2025-01-12T08:15:00", P),
+    # Latvian: year first with "gada", or day first
+    ("2023. gada 5. martā", "2023-03-05", None),
+    ("5. marts, 2023 14:30", "2023-03-05T14:30:00", None),
+    ("Publicēts: 12.01.2025 08:15", "2025-01-12T08:15:00", P),
+    # Estonian
+    ("5. märts 2023, 14:30", "2023-03-05T14:30:00", None),
+    ("Avaldatud: 12. jaanuar 2025 kell 08:15", "2025-01-12T08:15:00", P),
+    # Tagalog / Filipino: month first
+    ("Marso 5, 2023 - 2:30 PM", "2023-03-05T14:30:00", None),
+    ("Inilathala: Enero 12, 2025 8:15 AM", "2025-01-12T08:15:00", P),
+    ("Linggo, Marso 5, 2023", "2023-03-05", None),
+    # Swahili
+    ("5 Machi 2023, 14:30", "2023-03-05T14:30:00", None),
+    ("Imechapishwa: Jumapili, 5 Machi 2023", "2023-03-05", P),
+    ("Jumatatu, 5 Desemba 2022 14:30", "2022-12-05T14:30:00", None),
+    # Korean and Japanese sites write year-first dates with spaced dots
+    ("입력 2023. 03. 05. 14:30", "2023-03-05T14:30:00", P),
+])
+def test_more_languages(line, expected, role):
+    found = find_date(line, today=TODAY)
+    assert (found.iso, found.role) == (expected, role)
+    assert is_date_line(line, today=TODAY) == ("شعبان" not in line)  # a Hijri date is words
+
+
+@pytest.mark.parametrize("line, span", [
+    ("2023. március 5., vasárnap 14:30", "2023. március 5., vasárnap 14:30"),
+    ("2023. március 5.", "2023. március 5."),
+    ("2023 m. kovo 5 d.", "2023 m. kovo 5 d."),
+    ("Chủ nhật, ngày 5 tháng 3 năm 2023", "5 tháng 3 năm 2023"),
+    ("Thứ hai, 6/3/2023, 14:30 (GMT+7)", "Thứ hai, 6/3/2023, 14:30 (GMT+7)"),
+    ("الأحد، 5 مارس 2023 - 14:30", "الأحد، 5 مارس 2023 - 14:30"),
+    ("5. ožujka 2023.", "5. ožujka 2023"),  # a dot ending the line may end a sentence
+])
+def test_more_languages_spans(line, span):
+    found = find_date(line, today=TODAY)
+    assert line[found.start:found.end] == span
+
+
+@pytest.mark.parametrize("line", [
+    # a month name that is a common word, without a day and a year beside it
+    "Mart ayında satışlar Ekim ve Kasım aylarına göre arttı.",
+    "Kasım 2023",
+    "W maju sprzedaż wzrosła o 5 procent w 2023 roku.",
+    "Maj 2023",
+    "I maj ökade försäljningen med 5 procent 2023.",
+    "Liepa 2023",
+    # a non-Gregorian year: Thai Buddhist era, Solar Hijri, Hijri, Hebrew
+    "5 มีนาคม 2566",
+    "05/03/2566 14:30",
+    "วันที่ 5 มี.ค. 2566 เวลา 14:30 น.",
+    "05/03/66 14:30",
+    "۱۴ اسفند ۱۴۰۱ - ۱۴:۳۰",
+    "1401/12/14",
+    "۱۴۰۱/۱۲/۱۴",
+    "13 شعبان 1444 هـ",
+    "5 Adar 5783",
+])
+def test_more_languages_no_date(line):
+    assert find_dates(line, today=TODAY) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Toplantı 5 Mart 2023 tarihinde Ankara'da yapılan oturumda ele alındı.",
+    "Spotkanie odbyło się 5 marca 2023 w Warszawie, jak poinformował rzecznik.",
+    "Vláda 5. března 2023 schválila nový rozpočet pro příští rok.",
+    "Parlament 5. marca 2023 schválil zákon o dani z príjmu.",
+    "Засідання відбулося 5 березня 2023 року в Києві за участю міністрів.",
+    "Guvernul a aprobat pe 5 martie 2023 noul buget pentru anul viitor.",
+    "A kormány 2023. március 5-én fogadta el az új költségvetést.",
+    "Mötet hölls den 5 mars 2023 i Stockholm enligt kommunen.",
+    "Mødet blev holdt den 5. marts 2023 i København ifølge kommunen.",
+    "Møtet ble holdt 5. mars 2023 i Oslo, ifølge kommunen.",
+    "Kokous pidettiin 5. maaliskuuta 2023 Helsingissä kaupungin mukaan.",
+    "Η συνεδρίαση έγινε στις 5 Μαρτίου 2023 στην Αθήνα σύμφωνα με το υπουργείο.",
+    "Cuộc họp diễn ra vào ngày 5 tháng 3 năm 2023 tại Hà Nội theo thông báo.",
+    "عقد الاجتماع في 5 مارس 2023 في القاهرة بحسب بيان الوزارة.",
+    "این نشست در ۱۴ مارس ۲۰۲۳ در تهران برگزار شد و نتایج آن اعلام شد.",
+    "הפגישה התקיימה ב-5 במרץ 2023 בתל אביב לפי הודעת המשרד.",
+    "बैठक 5 मार्च 2023 को दिल्ली में हुई और इसमें कई मंत्री शामिल हुए।",
+    "La reunió es va celebrar el 5 de març de 2023 a Barcelona segons l'ajuntament.",
+    "Sastanak je održan 5. ožujka 2023. u Zagrebu prema priopćenju ministarstva.",
+    "Срещата се проведе на 5 март 2023 г. в София според министерството.",
+    "Susitikimas įvyko 2023 m. kovo 5 d. Vilniuje, pranešė ministerija.",
+    "Sanāksme notika 2023. gada 5. martā Rīgā, paziņoja ministrija.",
+    "Kohtumine toimus 5. märts 2023 Tallinnas ministeeriumi teatel.",
+    "Ang pulong ay ginanap noong Marso 5, 2023 sa Maynila ayon sa ministeryo.",
+    "Mkutano ulifanyika tarehe 5 Machi 2023 jijini Nairobi kwa mujibu wa wizara.",
+])
+def test_more_languages_sentences_are_not_date_lines(line):
+    assert find_dates(line, today=TODAY)  # the date is read...
+    assert not is_date_line(line, today=TODAY)  # ...but the line is prose
+
+
 # ---- markup values and URLs ------------------------------------------------------------------
 
 @pytest.mark.parametrize("value, expected", [
@@ -424,14 +615,20 @@ def test_every_month_language_has_twelve_months():
     months: dict[str, set[int]] = {}
     for row in _rows("months.tsv"):
         months.setdefault(row["lang"], set()).add(int(row["month"]))
-    assert {"id", "ms", "en", "de", "fr", "es", "pt", "ru", "it", "nl"} <= set(months)
-    assert all(found == set(range(1, 13)) for found in months.values())
+    assert {"id", "ms", "en", "de", "fr", "es", "pt", "ru", "it", "nl", "tr", "pl", "cs", "sk",
+            "uk", "ro", "hu", "sv", "da", "no", "fi", "el", "ar", "fa", "he", "hi", "ca", "hr",
+            "sr", "bg", "lt", "lv", "et", "tl", "sw"} <= set(months)
+    # Croatian listopad (October) is November in Polish and Czech: left out of the data
+    missing = {"hr": {10}}
+    assert all(found == set(range(1, 13)) - missing.get(lang, set())
+               for lang, found in months.items())
 
 
 def test_marker_roles_and_particle_kinds_are_known():
     assert {row["role"] for row in _rows("markers.tsv")} == {"published", "updated"}
     assert {row["kind"] for row in _rows("particles.tsv")} == {
-        "ordinal", "date-joiner", "year-suffix", "time-joiner", "am", "pm", "time-suffix"}
+        "ordinal", "date-joiner", "year-suffix", "day-suffix", "month-word", "time-joiner", "am",
+        "pm", "time-suffix"}
 
 
 # ---- robustness ------------------------------------------------------------------------------
