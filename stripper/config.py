@@ -19,6 +19,9 @@ class Config:
     body_min_words: int = 10
     #: CJK scripts have no spaces: this many CJK characters count as one "word" of evidence.
     cjk_chars_per_word: int = 2
+    #: Nor have Thai, Lao, Myanmar and Khmer, whose words take more characters (letters and
+    #: the vowel and tone marks written on them).
+    unspaced_chars_per_word: int = 4
     #: A line this long, ending in sentence punctuation, is "protected": only rules that match
     #: the whole line (or are marked exact) may remove it.
     protected_min_words: int = 12

@@ -7,6 +7,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
+import regex
+
+from .config import DEFAULT
+
 #: Labels a line can end with.
 BODY, TITLE, DATE, CLUTTER = "body", "title", "date", "clutter"
 #: The zone of HTML blocks inside the element that holds the article's own text.
@@ -16,16 +20,23 @@ TABLE_CELL_SEPARATOR = "\t"
 #: HTML blocks whose text is preformatted (code, poems): kept verbatim, not read by phrase rules.
 VERBATIM_TAGS = frozenset({"pre", "listing", "xmp", "plaintext"})
 
-# Standard ``re`` patterns: measured several times faster per call than ``regex`` here, and
-# these run on every line. CJK ranges: Han, Hiragana, Katakana, Hangul.
+# Standard ``re`` patterns where they do the job: measured several times faster per call than
+# ``regex`` on these, and they run on every line.
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 #: A word: a run of word characters.
 WORD = re.compile(r"\w+")
+#: A word in any script, with its combining marks: ``regex``'s ``\w`` keeps a Hindi vowel
+#: sign inside its word, where ``re``'s splits the word in two.
+_MARKED_WORD = regex.compile(r"\w+")
 #: The same in ASCII text (the same words, found twice as fast).
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
 #: Characters of scripts written without spaces: kana, Han, Hangul syllables and jamo.
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3\u1100-\u11ff"
 _CJK = re.compile(f"[{CJK_RANGES}]")
+#: Scripts written without spaces between words whose words run longer: Thai, Lao, Myanmar,
+#: Khmer (letters and marks alike count toward a word).
+UNSPACED_RANGES = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED = re.compile(f"[{UNSPACED_RANGES}]")
 _LETTER = re.compile(r"[^\W\d_]")
 #: Scripts that mark no sentence end (Thai, Lao): a line in them reads as prose when it ends
 #: in their letters and holds a space between two of them (the gap between two sentences).
@@ -74,27 +85,35 @@ def normalise(text: str, limit: int) -> str:
     return " ".join(text.split()).casefold()
 
 
-def count_words(norm: str, cjk_chars_per_word: int) -> int:
-    """Words in a normalised line; runs of CJK characters count one word per few characters.
+def count_words(norm: str, cjk_chars_per_word: int,
+                unspaced_chars_per_word: int = DEFAULT.unspaced_chars_per_word) -> int:
+    """Words in a normalised line; in scripts written without spaces, a word per few
+    characters (CJK: ``cjk_chars_per_word``; Thai, Lao, Myanmar, Khmer:
+    ``unspaced_chars_per_word``).
 
     >>> count_words("rusia tepis tudingan as", 2)
     4
     >>> count_words("東京都は14日、新たに", 2)
     5
+    >>> count_words("सरकार ने मंगलवार को फैसला किया", 2), count_words("ข่าวกีฬาวันนี้", 2, 4)
+    (6, 3)
     """
     if norm.isascii():
         return len(_ASCII_WORD.findall(norm))
     cjk = len(_CJK.findall(norm))
-    if not cjk:
-        return len(WORD.findall(norm))
-    return len(WORD.findall(_CJK.sub(" ", norm))) + cjk // cjk_chars_per_word
+    unspaced = len(_UNSPACED.findall(norm))
+    if cjk or unspaced:
+        norm = _UNSPACED.sub(" ", _CJK.sub(" ", norm))
+    return (len(_MARKED_WORD.findall(norm)) + cjk // cjk_chars_per_word
+            + unspaced // unspaced_chars_per_word)
 
 
 def ends_sentence(norm: str) -> bool:
     """True when a line ends in sentence punctuation (before any closing quotes or brackets).
 
     A time at the end ("... 2019 at 11:08 a.m.") ends a dateline, not a sentence. Scripts
-    with their own marks ("।", "።", "؟", ...) end sentences with them (``data/sentence_ends.tsv``);
+    with their own marks ("।", "።", "؟", ...) end sentences with them
+    (``data/sentence_ends.tsv``);
     in Thai and Lao, which have none, two sentences on one line make it prose.
 
     >>> ends_sentence('he said: "it is over."'), ends_sentence("read more")
@@ -158,14 +177,16 @@ class Line:
         self.label, self.rule = label, rule
 
 
-def make_line(number: int, text: str, *, limit: int, cjk_chars_per_word: int, **evidence) -> Line:
+def make_line(number: int, text: str, *, limit: int, cjk_chars_per_word: int,
+              unspaced_chars_per_word: int = DEFAULT.unspaced_chars_per_word,
+              **evidence) -> Line:
     """Build a ``Line`` from verbatim text, measuring its features once."""
     norm = normalise(text, limit)
     return Line(
         number=number,
         text=text,
         norm=norm,
-        words=count_words(norm, cjk_chars_per_word),
+        words=count_words(norm, cjk_chars_per_word, unspaced_chars_per_word),
         terminal=ends_sentence(norm),
         has_letters=bool(_LETTER.search(norm)),
         **evidence,

@@ -74,8 +74,8 @@ def markup_body(article_body: tuple[int, str], config: Config) -> tuple[list[str
         paragraphs = [line.text for line in read_blocks(root, config)] if root is not None else []
     else:
         paragraphs = [row.strip() for row in text.splitlines() if row.strip()]
-    words = sum(count_words(normalise(p, config.max_line_chars), config.cjk_chars_per_word)
-                for p in paragraphs)
+    words = sum(count_words(normalise(p, config.max_line_chars), config.cjk_chars_per_word,
+                            config.unspaced_chars_per_word) for p in paragraphs)
     if words < config.min_article_words:
         return [], []
     return paragraphs, [number] * len(paragraphs)

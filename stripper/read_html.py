@@ -276,7 +276,9 @@ def _block_line(block: tuple[str, int, frozenset[str], bool], pieces: list[str],
         if density == 1.0 and links <= 1:
             zones = zones | {LINK_ONLY_ZONE}
     return make_line(anchor.sourceline or 1, text, limit=config.max_line_chars,
-                     cjk_chars_per_word=config.cjk_chars_per_word, gap_before=True, tag=tag,
+                     cjk_chars_per_word=config.cjk_chars_per_word,
+                     unspaced_chars_per_word=config.unspaced_chars_per_word,
+                     gap_before=True, tag=tag,
                      heading=HEADING_LEVELS.get(tag, 0), link_density=density,
                      class_tokens=_class_tokens(contexts, depth, union_cache), zones=zones)
 

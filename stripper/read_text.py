@@ -28,7 +28,9 @@ def read_text(text: str, config: Config) -> list[Line]:
             gap = True
             continue
         lines.append(make_line(number, stripped, limit=config.max_line_chars,
-                               cjk_chars_per_word=config.cjk_chars_per_word, gap_before=gap))
+                               cjk_chars_per_word=config.cjk_chars_per_word,
+                               unspaced_chars_per_word=config.unspaced_chars_per_word,
+                               gap_before=gap))
         # A line of invisible characters is still named (a rule removes it), but it sets the
         # next line apart as a blank line would.
         gap = not visible(stripped)

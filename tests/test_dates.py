@@ -671,3 +671,8 @@ def test_pathological_input_is_fast(text):
     parse_iso(text)
     date_from_url(text)
     assert time.perf_counter() - began < 2
+
+
+def test_a_hindi_byline_with_its_date_is_a_dateline():
+    # Vowel signs belong to their words: the name is two words, not five.
+    assert is_date_line("रमेश कुमार, अपडेटेड 05 मार्च 2023")
