@@ -74,15 +74,19 @@ def visible(text: str) -> bool:
 
 def normalise(text: str, limit: int) -> str:
     """The form rules match against: NFKC, invisible characters dropped, spaces collapsed,
-    case-folded. The author's text itself is never changed.
+    case-folded (a Turkish capital "İ" folds to a plain "i"). The author's text itself is never
+    changed.
 
     >>> normalise("Baca\u00a0Juga :  Berita\u200b Lain", 100)
     'baca juga : berita lain'
+    >>> normalise("İLGİLİ HABERLER", 100)
+    'ilgili haberler'
     """
     text = text[:limit]
-    if not text.isascii():
-        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-    return " ".join(text.split()).casefold()
+    if text.isascii():
+        return " ".join(text.split()).casefold()
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return " ".join(text.split()).casefold().replace("i\u0307", "i")
 
 
 def count_words(norm: str, cjk_chars_per_word: int,
