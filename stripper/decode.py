@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bz2
 import codecs
-import gzip
 import lzma
 import zlib
 
@@ -51,6 +50,7 @@ _COMPRESSED = (
 def decompress(raw: bytes, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Undo gzip, bzip2 or xz compression found by magic bytes; other bytes pass through.
 
+    >>> import gzip
     >>> decompress(gzip.compress(b"<p>hi</p>"))
     b'<p>hi</p>'
     """

@@ -10,7 +10,7 @@ from .config import DEFAULT, Config
 from .dates import date_from_url, find_date, find_dates
 from .lines import CLUTTER, DATE, TITLE, WORD, Line, normalise
 from .page import Hints
-from .passes import NEAR, SHORT
+from .classify import NEAR, SHORT
 
 #: Separators a site name hangs off: "Headline | Site", "Headline - Site". Never ":".
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»•~]|::)\s+")

@@ -10,7 +10,9 @@ from .decode import decode
 from .document import Document, Removal
 from .lines import BODY, count_words, normalise
 from .page import Page
-from .passes import classify_lines, cut_before_headline, find_body_span, revise_lines
+from .classify import classify_lines
+from .revise import cut_before_headline, revise_lines
+from .span import find_body_span
 from .extract import pick_date, pick_title
 from .read_html import parse_html, read_blocks, read_html
 from .sniff import looks_like_html

@@ -227,8 +227,8 @@ def test_page_class_names_do_not_hide_the_article_date():
             '</article></div>')
     html = f'<html><body class="single comments-open">{body}</body></html>'
     assert hints(html).published == []
-    assert hints(f'<html><body class="single comments-open"><article>'
-                 f'<time datetime="2020-05-05">x</time></article></body></html>').published == [
+    assert hints('<html><body class="single comments-open"><article>'
+                 '<time datetime="2020-05-05">x</time></article></body></html>').published == [
         "2020-05-05"]
 
 

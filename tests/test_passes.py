@@ -2,7 +2,9 @@
 
 from stripper.config import Config
 from stripper.lines import BODY, CLUTTER, make_line
-from stripper.passes import classify_lines, find_body_span, revise_lines
+from stripper.classify import classify_lines
+from stripper.revise import revise_lines
+from stripper.span import find_body_span
 
 CONFIG = Config()
 PROSE = ("The council voted on Tuesday to extend the night bus service to the eastern "
