@@ -16,6 +16,8 @@ from .classify import NEAR, SHORT
 _SUFFIX_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»•~]|::)\s+")
 _DOMAIN = regex.compile(r"\b[\w-]+\.(?:com|net|org|co|id|my|ru|de|fr|es|br|pt|jp|uk|in|news|tv|info)\b")
 _ALNUM = regex.compile(r"[\W_]+")
+#: The marker of a Markdown heading ("# Headline"), as dumps written as Markdown print it.
+_MARKDOWN_HEADING = regex.compile(r"^#{1,6}\s+")
 #: A web address in a line: a link printed in the dump, never a headline.
 _URL = regex.compile(r"https?://|\bwww\.\w")
 #: Rules that remove an article's own metadata: its byline, its relative time ("3 hours ago").
@@ -80,7 +82,7 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
     if best is None:
         return None
     _mark_title_lines(lines, best.norm, span)
-    return strip_site_suffix(best.text, names, config)
+    return strip_site_suffix(_MARKDOWN_HEADING.sub("", best.text), names, config)
 
 
 def _shares_words(title: str, headline: str, config: Config = DEFAULT) -> bool:

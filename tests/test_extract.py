@@ -92,3 +92,8 @@ def test_a_byline_date_beats_the_sites_date_of_today_in_the_header():
             "Night buses will run until two in the morning\n"
             "BY JANE DOE ON 11/13/19 AT 4:00 PM EST\n\n" + BODY + "\n")
     assert stripper.clean(text).date == "2019-11-13T16:00:00-05:00"
+
+
+def test_a_markdown_headline_loses_its_heading_marker():
+    doc = stripper.clean(dump("# Night buses will run until two in the morning", "Nov 19, 2019"))
+    assert doc.title == "Night buses will run until two in the morning"
