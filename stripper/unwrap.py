@@ -12,6 +12,7 @@ block per line) has long paragraphs and is left as it is.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .config import Config
 from .lines import CJK_RANGES
@@ -41,8 +42,9 @@ def wrap_width(rows: list[str], config: Config) -> int | None:
         return None
     # The width is where most lines end: the length with the most lines within
     # ``wrap_slack`` characters under it (an unbreakable address may run past it).
-    full, width = max((sum(width - config.wrap_slack <= n <= width for n in fitting), width)
-                      for width in set(fitting))
+    counts = Counter(fitting)
+    full, width = max((sum(counts[n] for n in range(width - config.wrap_slack, width + 1)), width)
+                      for width in counts)
     wrapped = full >= config.wrap_min_lines and full >= config.wrap_full_share * len(long)
     return width if wrapped else None
 
