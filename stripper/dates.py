@@ -30,6 +30,10 @@ from .lines import count_words
 
 #: Dates before this year are not publication dates of web pages.
 EARLIEST_YEAR = 1995
+#: Thai pages count years in the Buddhist Era, this many years ahead of the Common Era. A year
+#: of ``BUDDHIST_ERA_FROM`` or more next to a Thai month name is one ("14 มี.ค. 2567").
+BUDDHIST_ERA = 543
+BUDDHIST_ERA_FROM = 2400
 #: A date may lie this many days after today (time zones, pages dated ahead).
 MAX_DAYS_AHEAD = 1
 #: A date core ending at its year starts at most this many characters before the year
@@ -113,6 +117,7 @@ def _offset(text: str) -> int:
 
 
 _MONTHS = {name: int(month) for name, month in _mapping("months.tsv", "name", "month").items()}
+_BUDDHIST_ERA_MONTHS = {_key(row["name"]) for row in _table("months.tsv") if row["lang"] == "th"}
 _ZONES = {abbr: _offset(offset)
           for abbr, offset in _mapping("zones.tsv", "abbr", "offset", fold=False).items()}
 _ROLES = _mapping("markers.tsv", "phrase", "role")
@@ -123,9 +128,10 @@ _HALVES = {_key(word): half for half in ("am", "pm") for word in _PARTICLES[half
 # ---- regex pieces ----------------------------------------------------------------------------
 
 #: Combining marks inside words, which ``\w`` leaves out: decomposed Latin accents, Hebrew and
-#: Arabic points, Devanagari vowel signs ("मार्च", "जनवरी").
+#: Arabic points, Devanagari vowel signs ("मार्च", "जनवरी"), Thai vowel and tone marks ("มีนาคม").
 _MARKS = ("\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
-          "\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963")
+          "\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+          "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e")
 _L = rf"(?:[^\W\d_]|[{_MARKS}])"  # one letter, of any script, or a mark inside a word
 _WORD_START = rf"(?<!{_L})"
 _WORD_END = rf"(?!{_L})"
@@ -173,8 +179,10 @@ _ORDINAL = rf"(?:{_either(_PARTICLES['ordinal'])}{_WORD_END})?"
 #: A joiner ending in an apostrophe needs no space after it ("5 d'abril de 2023").
 _DATE_JOINER = rf"(?:{_either(_PARTICLES['date-joiner'])}(?:\s++|(?<=['’])))?"
 _WEEKDAY = rf"{_either(_DAYS, bounded=True)}\.?[,،]?\s*+"
-#: A month name: one word, or one of the names of two words ("كانون الثاني").
-_MONTH_NAME = rf"(?:{_either([name for name in _MONTHS if ' ' in name], bounded=True)}|{_L}++)"
+#: A month name: one word, or one of the names of two words ("كانون الثاني") or with inner dots
+#: ("มี.ค").
+_SPELLED_MONTHS = [name for name in _MONTHS if " " in name or "." in name]
+_MONTH_NAME = rf"(?:{_either(_SPELLED_MONTHS, bounded=True)}|{_L}++)"
 
 # Date cores. Three start at the year and are matched there; four end at the year and are
 # searched for in the CORE_REACH characters before it.
@@ -448,8 +456,12 @@ def _day_first(match: re.Match) -> tuple[int, int, int]:
 
 
 def _month_named(match: re.Match) -> tuple[int, int, int] | None:
-    month = _MONTHS.get(_key(match["mon"] or match["mon2"]))
-    return (int(match["y"]), month, int(match["d"] or match["d2"])) if month else None
+    name = _key(match["mon"] or match["mon2"])
+    month = _MONTHS.get(name)
+    year = int(match["y"])
+    if name in _BUDDHIST_ERA_MONTHS and year >= BUDDHIST_ERA_FROM:
+        year -= BUDDHIST_ERA
+    return (year, month, int(match["d"] or match["d2"])) if month else None
 
 
 _STARTING_AT_YEAR = ((_ISO_DATE, _year_month_day), (_CJK_DATE, _year_month_day),
@@ -477,7 +489,12 @@ def _cores(text: str, latest: datetime.date) -> list[tuple[int, int, datetime.da
         start, end = number.span()
         if end - start > 4 and _GLUED_TIME.match(text, start + 4):
             end = start + 4
-        if end - start != 4 or not EARLIEST_YEAR <= int(text[start:end]) <= latest.year:
+        if end - start != 4:
+            continue
+        year = int(text[start:end])
+        if year >= BUDDHIST_ERA_FROM:  # read only next to a Thai month name (_month_named)
+            year -= BUDDHIST_ERA
+        if not EARLIEST_YEAR <= year <= latest.year:
             continue
         candidates = [(pattern.match(text, start), read) for pattern, read in _STARTING_AT_YEAR]
         candidates += [(pattern.search(text, max(0, start - CORE_REACH), end), read)

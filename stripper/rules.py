@@ -62,8 +62,19 @@ def separated_links(line: Line, config: Config) -> bool:
     True
     >>> separated_links(make_line(1, "[1]Home [2]News [3]Sport", limit=99, cjk_chars_per_word=2), Config())
     True
+
+    A line that is nothing but such links needs only two ("[10]Share on Facebook [11]Share on
+    X"); one link inside other words is not a list:
+
+    >>> separated_links(make_line(1, "[10]Share on Facebook [11]Share on X", limit=99, cjk_chars_per_word=2), Config())
+    True
+    >>> separated_links(make_line(1, "See [4]the report and [5]the annex", limit=99, cjk_chars_per_word=2), Config())
+    False
     """
-    seps = len(_SEPARATORS.findall(line.norm)) + max(0, len(_LINK_MARKS.findall(line.norm)) - 1)
+    marks = len(_LINK_MARKS.findall(line.norm))
+    seps = len(_SEPARATORS.findall(line.norm)) + max(0, marks - 1)
+    if marks >= 2 and line.norm.startswith("["):
+        seps = max(seps, 2)  # links only: the first item is a link too
     return seps >= 2 and line.words <= 4 * (seps + 1) and not line.terminal
 
 

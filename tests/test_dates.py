@@ -476,6 +476,12 @@ P, U = "published", "updated"
     ("5 Machi 2023, 14:30", "2023-03-05T14:30:00", None),
     ("Imechapishwa: Jumapili, 5 Machi 2023", "2023-03-05", P),
     ("Jumatatu, 5 Desemba 2022 14:30", "2022-12-05T14:30:00", None),
+    # Thai: Buddhist Era years (2566 = 2023) next to a Thai month, full or abbreviated with
+    # inner dots; "เวลา" before the time, "น." after it
+    ("5 มีนาคม 2566", "2023-03-05", None),
+    ("วันที่ 5 มี.ค. 2566 เวลา 14:30 น.", "2023-03-05T14:30:00", None),
+    ("14 ก.ย. 2567 10:30 น.", "2024-09-14T10:30:00", None),
+    ("5 ม.ค. 2024 09:15", "2024-01-05T09:15:00", None),
     # Korean and Japanese sites write year-first dates with spaced dots
     ("입력 2023. 03. 05. 14:30", "2023-03-05T14:30:00", P),
 ])
@@ -493,6 +499,7 @@ def test_more_languages(line, expected, role):
     ("Thứ hai, 6/3/2023, 14:30 (GMT+7)", "Thứ hai, 6/3/2023, 14:30 (GMT+7)"),
     ("الأحد، 5 مارس 2023 - 14:30", "الأحد، 5 مارس 2023 - 14:30"),
     ("5. ožujka 2023.", "5. ožujka 2023"),  # a dot ending the line may end a sentence
+    ("14 มี.ค. 2567 10:30 น.", "14 มี.ค. 2567 10:30 น."),
 ])
 def test_more_languages_spans(line, span):
     found = find_date(line, today=TODAY)
@@ -507,11 +514,11 @@ def test_more_languages_spans(line, span):
     "Maj 2023",
     "I maj ökade försäljningen med 5 procent 2023.",
     "Liepa 2023",
-    # a non-Gregorian year: Thai Buddhist era, Solar Hijri, Hijri, Hebrew
-    "5 มีนาคม 2566",
+    # a non-Gregorian year: a Buddhist Era year with no Thai month name to tell it by,
+    # Solar Hijri, Hijri, Hebrew
     "05/03/2566 14:30",
-    "วันที่ 5 มี.ค. 2566 เวลา 14:30 น.",
     "05/03/66 14:30",
+    "5 March 2566",
     "۱۴ اسفند ۱۴۰۱ - ۱۴:۳۰",
     "1401/12/14",
     "۱۴۰۱/۱۲/۱۴",
@@ -617,7 +624,7 @@ def test_every_month_language_has_twelve_months():
         months.setdefault(row["lang"], set()).add(int(row["month"]))
     assert {"id", "ms", "en", "de", "fr", "es", "pt", "ru", "it", "nl", "tr", "pl", "cs", "sk",
             "uk", "ro", "hu", "sv", "da", "no", "fi", "el", "ar", "fa", "he", "hi", "ca", "hr",
-            "sr", "bg", "lt", "lv", "et", "tl", "sw"} <= set(months)
+            "sr", "bg", "lt", "lv", "et", "tl", "sw", "th"} <= set(months)
     # Croatian listopad (October) is November in Polish and Czech: left out of the data
     missing = {"hr": {10}}
     assert all(found == set(range(1, 13)) - missing.get(lang, set())

@@ -21,6 +21,9 @@ def line(text, **evidence):
      line("Paper here: https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3223028")),
     ("nav.link-list", line("About / Advertise / Tip Us / Contact"),
      line("The vote was 52 / 48, a narrow margin, officials said.")),
+    # a lynx dump's line of links alone: two are a list; links inside words are not
+    ("nav.link-list", line("[10]Sdílet na Facebooku [11]Sdílet na X"),
+     line("See [4]the report and [5]the annex")),
     ("dom.hidden", line("Subscribe now", tag="div", zones=frozenset({"hidden"})),
      line("Subscribe now", tag="div")),
 ])
