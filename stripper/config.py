@@ -142,6 +142,9 @@ class Config:
     #: under one width (the wrap width; lines end short where a paragraph does).
     wrap_full_share: float = 0.15
     wrap_slack: int = 10
+    #: A sign-off after the article (the author's name, perhaps a role or a place) has at
+    #: most this many words.
+    sign_off_max_words: int = 8
     #: Rules look at no more than this many characters of a line, bounding their cost on
     #: pathological input (a 20 MB single line).
     max_line_chars: int = 20_000

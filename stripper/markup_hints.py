@@ -47,6 +47,8 @@ MODIFIED_METAS = (
 TITLE_METAS = ("og:title", "twitter:title")
 #: Meta names giving the site's name, best first.
 SITE_METAS = ("og:site_name", "application-name", "twitter:site")
+#: Meta names that give the article's author (a name; an address is left out).
+AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 #: Attributes under which a meta element names its value. (``itemprop`` counts only in the
 #: head: in the body it may describe another article, so ``dated_elements`` weighs it.)
 META_KEY_ATTRIBUTES = ("property", "name", "http-equiv")
@@ -182,6 +184,9 @@ def read_hints(tree: etree._Element, url: str | None) -> Hints:
     meta_modified = [value for name in MODIFIED_METAS for value in metas.get(name, ())]
     hints.published = _dates([*ld.published, *meta_published, *ld.page_published, *published])
     hints.modified = _dates([*ld.modified, *meta_modified, *modified])
+    hints.authors = _unique([*ld.authors, *(value for name in AUTHOR_METAS
+                                            for value in metas.get(name, ())
+                                            if "/" not in value)])
     return hints
 
 
@@ -336,6 +341,8 @@ class JsonLdFacts:
     site_names: list[str] = field(default_factory=list)
     #: The articles' ``articleBody`` texts, with the source line of their script.
     bodies: list[tuple[int, str]] = field(default_factory=list)
+    #: The articles' authors' names.
+    authors: list[str] = field(default_factory=list)
 
 
 def read_json_ld(scripts: Iterable[etree._Element]) -> JsonLdFacts:
@@ -362,6 +369,7 @@ def read_json_ld(scripts: Iterable[etree._Element]) -> JsonLdFacts:
                 facts.modified.extend(_ld_strings(item.get("dateModified")))
                 facts.bodies.extend((script.sourceline or 1, text)
                                     for text in _ld_strings(item.get("articleBody")))
+                facts.authors.extend(_ld_names(item.get("author")))
             elif types & PAGE_TYPES:
                 facts.page_published.extend(_ld_strings(item.get("datePublished")))
                 facts.modified.extend(_ld_strings(item.get("dateModified")))
@@ -412,6 +420,13 @@ def _ld_types(item: dict) -> set[str]:
     types = item.get("@type")
     names = types if isinstance(types, list) else [types]
     return {name.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for name in names if isinstance(name, str)}
+
+
+def _ld_names(value: object) -> list[str]:
+    """The names in a JSON-LD ``author``: a string, ``{"name": ...}``, or a list of those."""
+    members = value if isinstance(value, list) else [value]
+    return [name for member in members
+            for name in _ld_strings(member.get("name") if isinstance(member, dict) else member)]
 
 
 def _ld_strings(value: object) -> list[str]:

@@ -25,6 +25,8 @@ class Hints:
     modified: list[str] = field(default_factory=list)
     #: The page's address (from --url, canonical link or og:url).
     url: str | None = None
+    #: The article's authors, from JSON-LD and meta tags.
+    authors: list[str] = field(default_factory=list)
     #: The article's text as its JSON-LD ``articleBody`` gives it, with that script's line:
     #: the body of a page whose own markup holds no article (rendered by scripts).
     article_body: tuple[int, str] | None = None

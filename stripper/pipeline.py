@@ -11,7 +11,7 @@ from .document import Document, Removal
 from .lines import BODY, count_words, normalise
 from .page import Page
 from .classify import classify_lines
-from .revise import cut_before_headline, revise_lines
+from .revise import cut_before_headline, cut_sign_off, revise_lines
 from .span import find_body_span
 from .extract import pick_date, pick_title
 from .read_html import parse_html, read_blocks, read_html
@@ -42,6 +42,7 @@ def clean(raw: str | bytes, *, url: str | None = None, config: Config = DEFAULT,
     revise_lines(lines, span, config)
     title = pick_title(lines, span, page.hints, config)
     cut_before_headline(lines, span, config)
+    cut_sign_off(lines, page.hints.authors, config)
     date = pick_date(lines, span, page.hints, config, markup=page.kind == "html", today=today)
     body = [line for line in lines if line.label == BODY]
     paragraphs, numbers = [line.text for line in body], [line.number for line in body]

@@ -5,14 +5,14 @@ Lines outside the span are clutter (menus, header, footer); short lines inside i
 paragraphs, and prose stays unless the markup votes it a whole clutter vote below them
 (captions, author bios); "read also" runs are removed up to the next paragraph. Once the
 title is picked, ``cut_before_headline`` makes body lines above a headline the span holds
-header.
+header, and ``cut_sign_off`` takes the author's sign-off off the article's end.
 """
 
 from __future__ import annotations
 
 from .classify import GOOD, NEAR
 from .config import Config
-from .lines import BODY, CLUTTER, DATE, TITLE, Line
+from .lines import BODY, CLUTTER, DATE, TITLE, Line, normalise
 from .rules import CONTEXT_RULES, DATA_CELL_TAGS
 from .span import LEAD_IN_ENDINGS
 
@@ -158,3 +158,18 @@ def cut_before_headline(lines: list[Line], span: tuple[int, int], config: Config
     for i in range(start, head):
         if lines[i].label == BODY:
             lines[i].mark(CLUTTER, "zone.header")
+
+
+def cut_sign_off(lines: list[Line], authors: list[str], config: Config) -> None:
+    """A sign-off after the article's last paragraph, a short line that starts with the
+    name of an author the markup gives ("THANH HÀ", "Julien Morel (Marseille,
+    correspondant)"), is the byline, not body."""
+    body = [line for line in lines if line.label == BODY]
+    if not authors or len(body) < 2:
+        return
+    last = body[-1]
+    if last.terminal or last.words > config.sign_off_max_words:
+        return
+    names = [normalise(author, config.max_line_chars) for author in authors]
+    if any(name and last.norm.startswith(name) for name in names):
+        last.mark(CLUTTER, "byline.signoff")

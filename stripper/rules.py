@@ -179,6 +179,8 @@ PASS_DECISIONS = {
     "zone.header": "A line before the article's body span (site header, menus, teasers), or "
                    "before the headline where the span holds it (a news ticker above the story).",
     "zone.footer": "A line after the article's body span, or after an end-of-article marker.",
+    "byline.signoff": "The author's name (perhaps with a role or a place) closing the article, "
+                      "as the markup names the author: 'THANH HÀ', 'Jane Doe (Paris)'.",
     "meta.title": "The headline (and any repetition of it): it becomes the title, not body.",
     "meta.date": "A dateline ('Sabtu, 21 Oktober 2023 - 09:50 WIB'): the date is read from it; "
                  "the line is not body.",

@@ -209,3 +209,20 @@ def test_json_ld_article_body_does_not_replace_the_pages_own_text():
             f"<body><article><p>{PROSE}</p><p>{PROSE} Again.</p></article></body></html>")
     doc = stripper.clean(page)
     assert len(doc.body) == 2 and "A summary only." not in doc.text
+
+
+def test_the_authors_sign_off_after_the_article_is_a_byline():
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Thanh Hà"}})
+    page = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            f"<article><p>{PROSE}</p><p>{PROSE} Again.</p><p><strong>THANH HÀ</strong></p>"
+            "</article></body></html>")
+    doc = stripper.clean(page)
+    assert len(doc.body) == 2
+    assert rules_of(doc)["THANH HÀ"] == "byline.signoff"
+
+
+def test_a_closing_sentence_that_names_the_author_stays():
+    page = ('<html><head><meta name="author" content="Thanh Hà"></head><body>'
+            f"<article><p>{PROSE}</p><p>{PROSE} Again.</p><p>Thanh Hà reported from Hanoi.</p>"
+            "</article></body></html>")
+    assert stripper.clean(page).body[-1] == "Thanh Hà reported from Hanoi."
