@@ -80,9 +80,11 @@ class Summary:
 
     @property
     def elapsed(self) -> float:
+        """Seconds since the run started (until it finished)."""
         return (self.finished if self.finished is not None else time.monotonic()) - self.started
 
     def line(self, *, interrupted: bool = False) -> str:
+        """The summary line printed at the end of a run."""
         elapsed = self.elapsed
         rate = (self.cleaned + self.empty + self.failed) / elapsed if elapsed > 0 else 0.0
         return (f"stripper: {'interrupted: ' if interrupted else ''}{self.cleaned} cleaned, "

@@ -86,6 +86,7 @@ class AtomicStream:
         self._tmp: str | None = None
 
     def write(self, text: str) -> None:
+        """Append ``text`` to the hidden file (created on the first write)."""
         with held_interrupts():
             if self._handle is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,9 +97,11 @@ class AtomicStream:
 
     @property
     def written(self) -> bool:
+        """Whether anything was written (and so waits for commit or discard)."""
         return self._handle is not None
 
     def commit(self) -> None:
+        """Close the hidden file and rename it into place."""
         if self._handle is not None:
             with held_interrupts():
                 self._handle.close()
@@ -106,6 +109,7 @@ class AtomicStream:
                 self._handle = None
 
     def discard(self) -> None:
+        """Close and remove the hidden file: nothing appears at ``path``."""
         if self._handle is not None:
             self._handle.close()
             Path(self._tmp).unlink(missing_ok=True)

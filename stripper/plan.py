@@ -51,6 +51,8 @@ class Task:
 
     @property
     def source(self) -> str:
+        """Where the page comes from, as reports name it: a path, or a record's name
+        (``FILE#recordN`` for a WARC record)."""
         if isinstance(self.decided, Failure):
             return self.decided.source
         return self.item.source if isinstance(self.item, Record) else str(self.item.path)

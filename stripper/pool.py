@@ -157,6 +157,7 @@ class _Pool:
                                    initargs=(self.config, self.render))
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
+        """Each task with its outcome, in the order the tasks came."""
         window: deque[tuple[list[Task], Future | None]] = deque()
         try:
             for chunk in _chunks(tasks):

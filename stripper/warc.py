@@ -197,6 +197,7 @@ class RecordNamer:
         self._used: set[str] = set()
 
     def name(self, url: str | None) -> PurePosixPath:
+        """The output name of the record fetched from ``url``, unique in this WARC file."""
         path = url_path(url)
         candidate, n = path, 1
         while str(candidate).casefold() in self._used:
