@@ -56,7 +56,8 @@ def cli() -> None:
 def clean_command(inputs: tuple[str, ...], fmt: str, explain: bool, output: Path | None,
                   url: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
                   jobs: int | None, force: bool, errors: Path | None, quiet: bool) -> None:
-    """Clean pages (text dumps or HTML, any encoding, gzip/bz2/xz ok) and web archives.
+    """Clean pages (text dumps, also hard-wrapped ones from lynx -dump or w3m -dump, or HTML;
+    any encoding, gzip/bz2/xz ok) and web archives.
 
     INPUT is a file, a folder (cleaned recursively, in sorted order, hidden files skipped), a
     WARC file (.warc, .warc.gz: each HTML response; needs pip install 'stripper[warc]') or -
@@ -74,6 +75,7 @@ def clean_command(inputs: tuple[str, ...], fmt: str, explain: bool, output: Path
     \b
     Examples:
         stripper clean page.txt
+        lynx -dump URL | stripper clean
         curl -s URL | stripper clean --url URL --format json
         stripper clean page.html --format json --explain
         stripper clean scraped/ -o clean/ --format json
