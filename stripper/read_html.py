@@ -199,9 +199,9 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
                 raise InputTooLargeError(_TOO_MANY_ELEMENTS)
             names, zones = "", contexts[-1][1]
             parent_zones = zones
-            items = element.items()
-            if items or tag in ZONE_TAGS:
-                names, zones = _element_context(tag, items, zones, zone_cache)
+            keys = element.keys()
+            if keys or tag in ZONE_TAGS:
+                names, zones = _element_context(element, keys, zones, zone_cache)
             is_block = zones is not parent_zones or not (tag in INLINE_TAGS or ":" in tag)
             contexts.append([names, zones, is_block, None])
             if is_block:
@@ -319,18 +319,20 @@ def _class_tokens(contexts: list[list], depth: int, union_cache: dict) -> frozen
     return tokens
 
 
-def _element_context(tag: str, items: list[tuple[str, str]], zones: frozenset[str],
+def _element_context(element: etree._Element, keys: list[str], zones: frozenset[str],
                      zone_cache: dict) -> tuple[str, frozenset[str]]:
     """An element's class/id text, and its zones: its parent's ``zones`` plus those its tag
-    and attributes open. Equal zone sets are shared (cached per page), so an element that
-    opens no zone returns its parent's set."""
+    and attributes (named in ``keys``) open. Only the attributes read are fetched: pages put
+    long values in others (``srcset``, ``data-*``). Equal zone sets are shared (cached per
+    page), so an element that opens no zone returns its parent's set."""
+    tag = element.tag
     names = ""
     zone_attributes = {}
-    for key, value in items:
+    for key in keys:
         if key == "class" or key == "id":
-            names = f"{names} {value}"
+            names = f"{names} {element.get(key)}"
         elif key in ZONE_ATTRIBUTES:
-            zone_attributes[key] = value
+            zone_attributes[key] = element.get(key)
     added = _attribute_zones(zone_attributes, tag in INLINE_TAGS) if zone_attributes else ()
     if names and _holds_article_body(names):
         added += (ARTICLE_BODY_ZONE,)

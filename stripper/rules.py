@@ -21,6 +21,8 @@ _SEPARATORS = re.compile(r"(?<=\s)[|•·»›/](?=\s)")
 #: A link's number before its text in a text-mode browser's dump ("[12]Home"): each one
 #: after the first starts another item.
 _LINK_MARKS = re.compile(r"(?:^|(?<=\s))\[\d+\](?=\S)")
+#: A character one of those two needs.
+_SEPARATOR_CHAR = re.compile(r"[|•·»›/\[]")
 #: HTML blocks that hold table or definition-list data.
 DATA_CELL_TAGS = frozenset({"td", "th", "dd", "dt"})
 
@@ -71,6 +73,8 @@ def separated_links(line: Line, config: Config) -> bool:
     >>> separated_links(make_line(1, "See [4]the report and [5]the annex", limit=99, cjk_chars_per_word=2), Config())
     False
     """
+    if line.terminal or not _SEPARATOR_CHAR.search(line.norm):
+        return False  # the cheap way out: most lines hold no separator at all
     marks = len(_LINK_MARKS.findall(line.norm))
     seps = len(_SEPARATORS.findall(line.norm)) + max(0, marks - 1)
     if marks >= 2 and line.norm.startswith("["):
@@ -131,19 +135,33 @@ def dom_vote(line: Line, config: Config) -> tuple[float, str]:
     """
     if not line.tag:
         return 0.0, ""
-    _, class_rules, content_tokens, embed_tokens = _dom_data()
     against, rule = _zone_rules(line.zones)
     vote = 0.0 - against * config.dom_vote_words
     if line.link_density > config.link_density_max or "a-only" in line.zones:
         vote -= config.dom_vote_words
         rule = rule or "dom.link-dense"
-    hinted = class_rules.keys() & line.class_tokens
-    if hinted and embed_tokens.isdisjoint(line.class_tokens):
+    hint, content = _class_evidence(line.class_tokens)
+    if hint:
         vote -= config.dom_class_vote_words
-        rule = rule or class_rules[min(hinted)]
-    if {"article", "main"} & line.zones or not content_tokens.isdisjoint(line.class_tokens):
+        rule = rule or hint
+    if content or not _ARTICLE_ZONES.isdisjoint(line.zones):
         vote += config.dom_content_vote_words
     return vote, rule
+
+
+#: Zones of the article's own markup: a block inside them gains a little.
+_ARTICLE_ZONES = frozenset({"article", "main"})
+
+
+@lru_cache(maxsize=4096)
+def _class_evidence(tokens: frozenset[str]) -> tuple[str, bool]:
+    """What class tokens say of a block: the rule id of the first class hint against it (none
+    when an embed token marks it as quoted inside the article), and whether a content token
+    names it as the article's. Blocks share few distinct token sets, so each is read once."""
+    _, class_rules, content_tokens, embed_tokens = _dom_data()
+    hinted = class_rules.keys() & tokens
+    hint = class_rules[min(hinted)] if hinted and embed_tokens.isdisjoint(tokens) else ""
+    return hint, not content_tokens.isdisjoint(tokens)
 
 
 #: Context-free shape rules, tried after the phrase rules, in this order.
