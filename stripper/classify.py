@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 
 from .config import Config
-from .dates import is_date_line
+from .dates import is_date_line, is_yearless_dateline
 from .lines import ARTICLE_BODY_ZONE, CLUTTER, DATE, VERBATIM_TAGS, Line
 from .phrases import first_match
 from .rules import LINE_RULES, dom_vote
@@ -40,7 +40,8 @@ def classify_lines(lines: list[Line], config: Config, today: datetime.date | Non
             line.first_label, line.first_rule = CLUTTER, rule.id
             line.notes["action"] = rule.action
             line.notes["whole_line"] = rule.match == "line"
-        elif not (protected or quote_attribution(line)) and is_date_line(line.text, today=today):
+        elif not (protected or quote_attribution(line)) and (
+                is_date_line(line.text, today=today) or is_yearless_dateline(line.text)):
             line.first_label, line.first_rule = DATE, "meta.date"
         else:
             for rule_id, applies in LINE_RULES.items():

@@ -95,6 +95,9 @@ class Config:
     title_menu_cost: float = 10.0
     #: capitals cost (a headline in capitals is rare, a kicker or a button in capitals is not);
     title_capitals_cost: float = 6.0
+    #: a full stop at the end costs (most such lines are a standfirst; a headline only
+    #: rarely ends in one);
+    title_sentence_cost: float = 6.0
     #: each word past ``title_long_words`` costs (a standfirst, a caption or a disclosure runs
     #: longer than a headline);
     title_long_words: int = 15

@@ -268,6 +268,16 @@ _LEAD = re.compile(rf"""
     (?P<wd>{_WEEKDAY})?
     \Z
 """, re.VERBOSE)
+#: A day and a month name without a year, then a clock time: "Nov 19, 6:55 AM",
+#: "19. November um 14:30" (see ``is_yearless_dateline``).
+_YEARLESS_DATE = re.compile(rf"""
+    (?<![^\W_])(?:{_WEEKDAY})?
+    (?: (?P<mon>{_MONTH_NAME}) \.? \s*+ (?P<d>\d\d?) {_ORDINAL}
+      | (?P<d2>\d\d?) {_ORDINAL} \.? \s*+ {_DATE_JOINER} (?P<mon2>{_MONTH_NAME}) \.? )
+    (?!\s*+[-/,،.]?\s*+\d{{4}})
+    {_SEP}{{0,8}}+ (?:{_either(_PARTICLES['time-joiner'])}{_WORD_END}[\s,]{{0,4}}+)?
+    {_TIME}
+""", re.VERBOSE)
 _MARKER = re.compile(_either(_ROLES, bounded=True))
 _NUMBER = re.compile(r"\d{4,}")
 #: Text dumps glue a time to the year before it: "NOV 15, 20195:45 AM".
@@ -349,6 +359,42 @@ def is_date_line(text: str, *, today: datetime.date | None = None) -> bool:
     words = count_words(" ".join(rest), DEFAULT.cjk_chars_per_word)
     sentence = words > 0 and _SENTENCE_END.search(line, position) is not None
     return words <= DATELINE_MAX_WORDS and not sentence
+
+
+def is_yearless_dateline(text: str) -> bool:
+    """True when the line is a dateline whose dates name no year, each a day and a month name
+    with a clock time: "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "19. Nov, 14:30".
+    Sites print the year only for older stories. The time is required: a day and a month
+    alone ("Vote on March 5") is as likely a headline's. Such a line is no date of the page
+    (its year is unknown) but is no headline either.
+
+    >>> is_yearless_dateline("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM")
+    True
+    >>> is_yearless_dateline("Posted March 5 at 9:03 pm by Jane Doe")
+    True
+    >>> is_yearless_dateline("Polls close on March 5 at 8:00 pm in most states, officials said.")
+    False
+    >>> is_yearless_dateline("Chapter 5, 6:55 AM")
+    False
+    """
+    line = text.strip()
+    if len(line) > DATELINE_MAX_CHARS or not _GLUED_TIME.search(line):
+        return False
+    rest, position = [], 0
+    for match in _YEARLESS_DATE.finditer(line):
+        if _MONTHS.get(_key(match["mon"] or match["mon2"])) is None:
+            continue
+        start = match.start()
+        marker = None
+        for marker in _MARKER.finditer(line, max(position, start - MARKER_REACH), start):
+            pass
+        rest.append(line[position:marker.start() if marker else start])
+        position = match.end()
+    if not position:
+        return False
+    rest.append(line[position:])
+    words = count_words(" ".join(rest), DEFAULT.cjk_chars_per_word)
+    return words <= DATELINE_MAX_WORDS and _SENTENCE_END.search(line, position) is None
 
 
 def parse_iso(value: str, *, today: datetime.date | None = None) -> str | None:

@@ -117,7 +117,9 @@ def title_scores(lines: list[Line], span: tuple[int, int], config: Config) -> li
         if _heads_article(lines, i, config):
             first = i
     window = range(first, max(-1, start - 1 - config.header_search_lines), -1)
-    candidates = [i for i in window if _could_be_title(lines[i], config)]
+    candidates = [i for i in window if _could_be_title(lines[i], config)
+                  or (i < start and _headline_sentence(lines[i], config)
+                      and _metadata_follows(lines, i, config))]
     texts = [line.norm for line in lines[:span[1]]]
     scored = []
     for i in candidates:
@@ -133,6 +135,8 @@ def title_scores(lines: list[Line], span: tuple[int, int], config: Config) -> li
             score -= config.title_menu_cost
         if line.text.isupper():
             score -= config.title_capitals_cost
+        if line.norm.endswith("."):
+            score -= config.title_sentence_cost
         if i - 1 in candidates and lines[i - 1].words >= config.title_lead_min_words:
             score -= config.title_follows_cost
         scored.append((score, -len(scored), i))
@@ -161,13 +165,26 @@ def _repeated(line: Line, i: int, texts: list[str], start: int, config: Config) 
     return False
 
 
-def _could_be_title(line: Line, config: Config) -> bool:
-    """A header line that could be the headline: no rule removed it, not a sentence, and no
-    date inside it (a dateline the date rule did not catch)."""
+def _could_be_title(line: Line, config: Config, sentence: bool = False) -> bool:
+    """A header line that could be the headline: no rule removed it, not a sentence (unless
+    ``sentence``), and no date inside it (a dateline the date rule did not catch)."""
     return (line.first_label not in (CLUTTER, DATE) and line.has_letters
             and config.title_min_words <= line.words <= config.title_max_words
-            and not line.norm.endswith(".") and find_date(line.text) is None
+            and (sentence or not line.norm.endswith(".")) and find_date(line.text) is None
             and not _URL.search(line.norm))
+
+
+#: How a teaser cut to length ends.
+_CUT_SHORT = ("...", "…")
+
+
+def _headline_sentence(line: Line, config: Config) -> bool:
+    """A headline that ends in a full stop ("They just might be."): a title in all else. Only
+    taken above the body, with a byline or dateline right under it (a caption or a
+    standfirst has none); a teaser cut short ("what a time to be ...") is none."""
+    return (line.norm.endswith(".") and not line.norm.endswith(_CUT_SHORT)
+            and line.words <= config.title_long_words
+            and _could_be_title(line, config, sentence=True))
 
 
 def _metadata_follows(lines: list[Line], i: int, config: Config) -> bool:

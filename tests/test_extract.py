@@ -97,3 +97,34 @@ def test_a_byline_date_beats_the_sites_date_of_today_in_the_header():
 def test_a_markdown_headline_loses_its_heading_marker():
     doc = stripper.clean(dump("# Night buses will run until two in the morning", "Nov 19, 2019"))
     assert doc.title == "Night buses will run until two in the morning"
+
+
+def test_a_dateline_without_a_year_is_neither_headline_nor_page_date():
+    doc = stripper.clean(dump(
+        "Entertainment",
+        "Doobie Brothers to reunite with Michael McDonald for Blossom show",
+        "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
+        "By Troy L. Smith"))
+    assert doc.title == "Doobie Brothers to reunite with Michael McDonald for Blossom show"
+    assert doc.date is None
+    assert ("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "meta.date") in [
+        (removal.text, removal.rule) for removal in doc.removed]
+
+
+def test_a_headline_ending_in_a_full_stop_over_its_byline_beats_a_widget():
+    doc = stripper.clean(dump(
+        "Order Reprints",
+        "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.",
+        "By Jane Doe",
+        "Nov. 19, 2019 12:16 pm ET"))
+    assert doc.title == ("Home Depot Stock Is Falling After Its Earnings Release. "
+                         "Why You Shouldn’t Worry.")
+
+
+def test_a_standfirst_ending_in_a_full_stop_does_not_beat_the_headline_above_it():
+    doc = stripper.clean(dump(
+        "Browns’ defensive snap counts, stats, and notes: Week 11",
+        "The Browns’ defense is dealing with a bunch of suspensions and injuries right now.",
+        "By Jane Doe",
+        "Nov. 19, 2019 12:16 pm ET"))
+    assert doc.title == "Browns’ defensive snap counts, stats, and notes: Week 11"
