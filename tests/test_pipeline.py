@@ -226,3 +226,11 @@ def test_a_closing_sentence_that_names_the_author_stays():
             f"<article><p>{PROSE}</p><p>{PROSE} Again.</p><p>Thanh Hà reported from Hanoi.</p>"
             "</article></body></html>")
     assert stripper.clean(page).body[-1] == "Thanh Hà reported from Hanoi."
+
+
+def test_the_author_box_after_the_article_is_not_body():
+    bio = "Jane Doe covers transport for the Daily. She joined the paper in 2014 and lives in Leeds."
+    doc = stripper.clean(DUMP + f"\n{PROSE}\n\nAbout the Author\n\n{bio}\n")
+    assert doc.body == [PROSE.strip(), PROSE.strip()]
+    assert ("About the Author", "byline.author-box") in [(r.text, r.rule) for r in doc.removed]
+    assert bio in [r.text for r in doc.removed]
