@@ -95,6 +95,12 @@ def dom_table() -> dict:
 
 
 @cache
+def thread_tokens() -> frozenset[str]:
+    """Class tokens that name the posts of a thread (``thread_hints`` in ``dom.toml``)."""
+    return frozenset(dom_table()["thread_hints"]["tokens"])
+
+
+@cache
 def _dom_data() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
     data = dom_table()
     hints = {token: rule_id for rule_id, tokens in data["class_hints"].items() for token in tokens}

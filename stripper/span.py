@@ -12,6 +12,7 @@ from collections import Counter
 from .classify import ATTRIBUTION_DASHES, GOOD, NEAR, SHORT, quote_attribution
 from .config import Config
 from .lines import ARTICLE_BODY_ZONE, CLUTTER, DATE, TABLE_CELL_SEPARATOR, Line
+from .rules import thread_tokens
 
 #: A line that introduces a list ends in a colon.
 LEAD_IN_ENDINGS = (":", "：")
@@ -75,7 +76,9 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
         return _marked_body(lines, config)
     start = _heading_before(lines, best_start, config)
     end = _embed_after(lines, _list_after(lines, best_end, config), config)
-    return start, _end_marker(lines, best_start, end, config)
+    threads = _thread_markup(lines, best_start, end)
+    end = _posts_after(lines, end, threads)
+    return start, _end_marker(lines, best_start, end, config, thread=bool(threads))
 
 
 def _marked_body(lines: list[Line], config: Config) -> tuple[int, int]:
@@ -161,11 +164,47 @@ def _embed_after(lines: list[Line], end: int, config: Config) -> int:
     return end
 
 
-def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
+def _thread_markup(lines: list[Line], start: int, end: int) -> set[frozenset[str]]:
+    """The markup of the posts of a thread (a forum, a Q&A page), when the span holds one:
+    prose in two or more posts, blocks whose class tokens are the same but for each post's
+    numbered id ("comment-4410") and name them as posts (``thread_hints`` in ``dom.toml``).
+    Empty for an article."""
+    posts: dict[frozenset[str], set[frozenset[str]]] = {}
+    for line in lines[start:end]:
+        if line.first_label == GOOD and line.class_tokens:
+            posts.setdefault(_post_markup(line.class_tokens), set()).add(line.class_tokens)
+    hints = thread_tokens()
+    return {markup for markup, ids in posts.items() if len(ids) >= 2 and not hints.isdisjoint(markup)}
+
+
+def _posts_after(lines: list[Line], end: int, threads: set[frozenset[str]]) -> int:
+    """Extend the span over the later posts of a thread: prose further down in blocks with
+    the markup of its posts, past the poster details and controls between posts, up to the
+    first end-of-article marker or prose of any other markup."""
+    if not threads:
+        return end
+    for i in range(end, len(lines)):
+        line = lines[i]
+        if line.notes.get("action") == "end_body":
+            break
+        if line.first_label == GOOD:
+            if _post_markup(line.class_tokens) not in threads:
+                break
+            end = i + 1
+    return end
+
+
+def _post_markup(tokens: frozenset[str]) -> frozenset[str]:
+    """Class tokens without the numbered ones: what the posts of a thread share."""
+    return frozenset(token for token in tokens if not any(ch.isdigit() for ch in token))
+
+
+def _end_marker(lines: list[Line], start: int, end: int, config: Config,
+                thread: bool = False) -> int:
     """Where the article ends inside the span: the first end-of-article marker after enough
     prose (a comments heading, a syndication note, a related-list heading the article does
-    not resume after), else the first of several datelines after it, else
-    the span's end."""
+    not resume after), else the first of several datelines after it (not in a ``thread``,
+    where each post has its own), else the span's end."""
     words, dated = 0, []
     left = sum(lines[i].words for i in range(start, end) if lines[i].first_label == GOOD)
     for i in range(start, end):
@@ -181,7 +220,7 @@ def _end_marker(lines: list[Line], start: int, end: int, config: Config) -> int:
             return i
         elif line.first_label == DATE and not line.norm.startswith(ATTRIBUTION_DASHES):
             dated.append(i)
-    if len(dated) >= config.teaser_dates_min:
+    if len(dated) >= config.teaser_dates_min and not thread:
         return dated[0]
     return end
 
