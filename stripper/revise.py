@@ -3,7 +3,8 @@
 Lines outside the span are clutter (menus, header, footer); short lines inside it stay
 (subheadings, one-line paragraphs) unless the markup votes them below the article's own
 paragraphs, and prose stays unless the markup votes it a whole clutter vote below them
-(captions, author bios); "read also" runs are removed up to the next paragraph. Once the
+(captions, author bios); "read also" runs are removed up to the next paragraph, and so are
+teaser titles the page lists again below the article. Once the
 title is picked, ``cut_before_headline`` makes body lines above a headline the span holds
 header, and ``cut_sign_off`` takes the author's sign-off off the article's end.
 """
@@ -42,6 +43,7 @@ def revise_lines(lines: list[Line], span: tuple[int, int], config: Config) -> No
             line.mark(CLUTTER, _outside_rule(lines, i, start, config))
     _keep_table_cells(lines, start, end)
     _remove_read_also_runs(lines, span, config)
+    _remove_teaser_repeats(lines, span, config)
 
 
 def _keep_table_cells(lines: list[Line], start: int, end: int) -> None:
@@ -127,7 +129,7 @@ def _remove_read_also_runs(lines: list[Line], span: tuple[int, int], config: Con
         # A label that is the whole phrase, or ends in a colon, heads a run however long; a
         # longer line that starts with one ("Read more: <title>") carries its own link title.
         if label.notes.get("action") != "start_run" or not (
-                label.words <= config.read_also_label_words or label.notes["whole_line"]
+                _label_words(label) <= config.read_also_label_words or label.notes["whole_line"]
                 or label.norm.endswith(LEAD_IN_ENDINGS)):
             continue
         markup = bool(label.tag)
@@ -143,6 +145,28 @@ def _remove_read_also_runs(lines: list[Line], span: tuple[int, int], config: Con
             if line.heading or (not markup and j > i + 1 and line.gap_before):
                 break
             line.mark(CLUTTER, "nav.read-also-run")
+
+
+def _label_words(line: Line) -> int:
+    """A label's length in words, counting in scripts written without spaces by the runs
+    between spaces ("อ่านข่าวที่เกี่ยวข้อง" is one run; counted by characters it would read as
+    five words, too long for a bare label)."""
+    return min(line.words, len(line.norm.split()))
+
+
+def _remove_teaser_repeats(lines: list[Line], span: tuple[int, int], config: Config) -> None:
+    """A short line inside the article that the page lists again after it, among lines that
+    are not body (a related-articles list), is a teaser's link title the page shows twice:
+    the story links to it inline too. Not a sentence (a call to action repeated under each
+    item of a list), nor a name the article's other lines use (a product's, a topic's)."""
+    start, end = span
+    listed = {line.norm for line in lines[end:] if line.label != BODY}
+    body = [line.norm for line in lines[start:end] if line.label == BODY]
+    for line in lines[start:end]:
+        if (line.label == BODY and not line.heading and line.norm in listed
+                and line.words <= config.read_also_max_words and not line.norm.endswith(".")
+                and sum(line.norm in text for text in body) == 1):
+            line.mark(CLUTTER, "nav.teaser-repeat")
 
 
 def cut_before_headline(lines: list[Line], span: tuple[int, int], config: Config) -> None:

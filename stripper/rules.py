@@ -198,6 +198,8 @@ PASS_DECISIONS = {
     "dom.off-article": "A short HTML block inside the article's span that lacks the markup the "
                        "article's paragraphs share (a widget or label between them).",
     "dom.link-dense": "An HTML block that is mostly link text (menus, teaser lists, tag clouds).",
+    "nav.teaser-repeat": "A short line inside the article that the page lists again after it "
+                         "(a related story's title, linked inline and in the list below).",
     "dom.class-hint": "An HTML block whose class or id names clutter (share, related, comment, "
                       "cookie, newsletter, promo, breadcrumb, tags, author, ad, ...), outvoted.",
     "zone.header": "A line before the article's body span (site header, menus, teasers), or "

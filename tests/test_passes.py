@@ -189,3 +189,21 @@ def test_a_read_also_run_in_a_dump_takes_a_whole_packed_list():
     lines[-1].gap_before = True
     run(lines)
     assert [l.rule for l in lines[2:8]] == ["nav.read-also-run"] * 6
+
+
+def test_a_teaser_title_listed_again_below_the_article_is_not_body():
+    teaser = "Night buses to run on three more routes from March"
+    lines = lines_of(PROSE, teaser, PROSE + " Again.", PROSE + " Once more.",
+                     "Related stories", teaser, "Tram fares frozen for another year")
+    run(lines)
+    assert (lines[1].label, lines[1].rule) == (CLUTTER, "nav.teaser-repeat")
+    assert [l.label for l in lines[:4]] == [BODY, CLUTTER, BODY, BODY]
+
+
+def test_a_name_the_article_uses_or_a_repeated_sentence_is_not_a_teaser_title():
+    name = "Night Bus Service"
+    cta = "Tickets go on sale at the central station."
+    lines = lines_of(PROSE + " The Night Bus Service runs hourly.", name, cta, PROSE + " Again.",
+                     "Related stories", name, cta)
+    run(lines)
+    assert [l.label for l in lines[:4]] == [BODY] * 4
