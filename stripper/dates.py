@@ -365,8 +365,8 @@ def is_yearless_dateline(text: str) -> bool:
     """True when the line is a dateline whose dates name no year, each a day and a month name
     with a clock time: "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM", "19. Nov, 14:30".
     Sites print the year only for older stories. The time is required: a day and a month
-    alone ("Vote on March 5") is as likely a headline's. Such a line is no date of the page
-    (its year is unknown) but is no headline either.
+    alone ("Vote on March 5") is as likely a headline's. Such a line is no headline; its
+    date is the page's only when the fetch day gives the year (``yearless_dates``).
 
     >>> is_yearless_dateline("Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM")
     True
@@ -378,23 +378,55 @@ def is_yearless_dateline(text: str) -> bool:
     False
     """
     line = text.strip()
-    if len(line) > DATELINE_MAX_CHARS or not _GLUED_TIME.search(line):
+    found = _yearless_scan(line)
+    if not found:
         return False
     rest, position = [], 0
-    for match in _YEARLESS_DATE.finditer(line):
-        if _MONTHS.get(_key(match["mon"] or match["mon2"])) is None:
-            continue
-        start = match.start()
-        marker = None
-        for marker in _MARKER.finditer(line, max(position, start - MARKER_REACH), start):
-            pass
-        rest.append(line[position:marker.start() if marker else start])
-        position = match.end()
-    if not position:
-        return False
+    for _, _, _, _, end, claimed_from in found:
+        rest.append(line[position:claimed_from])
+        position = end
     rest.append(line[position:])
     words = count_words(" ".join(rest), DEFAULT.cjk_chars_per_word)
     return words <= DATELINE_MAX_WORDS and _SENTENCE_END.search(line, position) is None
+
+
+def yearless_dates(text: str, today: datetime.date) -> list[FoundDate]:
+    """The dates of a yearless dateline (see ``is_yearless_dateline``), in the year of
+    ``today`` (the fetch day), or the year before for a day after it.
+
+    >>> [d.iso for d in yearless_dates("Updated Nov 19, 6:55 AM;Posted Nov 18, 8:19 PM",
+    ...                                datetime.date(2019, 11, 20))]
+    ['2019-11-19T06:55:00', '2019-11-18T20:19:00']
+    >>> yearless_dates("Posted Dec 30, 9:03 pm", datetime.date(2020, 1, 2))[0].iso
+    '2019-12-30T21:03:00'
+    """
+    found = []
+    for month, day, clock, role, end, claimed_from in _yearless_scan(text.strip()):
+        date = _plausible(today.year, month, day, today) or _plausible(
+            today.year - 1, month, day, today)
+        if date and clock:
+            found.append(FoundDate(date.isoformat() + clock, claimed_from, end, role))
+    return found
+
+
+def _yearless_scan(line: str) -> list[tuple[int, int, str | None, str | None, int, int]]:
+    """(month, day, ISO time, role, end, where its claim starts) of each yearless date with a
+    clock time in a line no longer than a dateline."""
+    if len(line) > DATELINE_MAX_CHARS or not _GLUED_TIME.search(line):
+        return []
+    found, position = [], 0
+    for match in _YEARLESS_DATE.finditer(line):
+        month = _MONTHS.get(_key(match["mon"] or match["mon2"]))
+        if month is None:
+            continue
+        markers = list(_MARKER.finditer(line, max(position, match.start() - MARKER_REACH),
+                                        match.start()))
+        marker = markers[-1] if markers else None
+        role = _ROLES[_key(marker[0])] if marker else None
+        found.append((month, int(match["d"] or match["d2"]), _time_of(match), role,
+                      match.end(), marker.start() if marker else match.start()))
+        position = match.end()
+    return found
 
 
 def parse_iso(value: str, *, today: datetime.date | None = None) -> str | None:

@@ -7,7 +7,7 @@ import datetime
 import regex
 
 from .config import DEFAULT, Config
-from .dates import date_from_url, find_date, find_dates
+from .dates import date_from_url, find_date, find_dates, yearless_dates
 from .lines import CLUTTER, DATE, TITLE, WORD, Line, normalise
 from .page import Hints
 from .classify import NEAR, SHORT
@@ -244,12 +244,18 @@ def _dateline(lines: list[Line], span: tuple[int, int], config: Config,
     datelines = (((_ROLE_RANK[found.role], not _dated_by_article(line), abs(i - anchor)), found.iso)
                  for i, line in enumerate(lines[low:end], low)
                  if line.first_label == DATE or (line.first_label == CLUTTER and line.words <= 25)
-                 for found in find_dates(line.text, today=today))
+                 for found in _line_dates(line.text, today))
     in_header = (((_ROLE_RANK[found.role], abs(i - anchor)), found.iso)
                  for i, line in enumerate(lines[low:start], low)
                  if line.first_label == SHORT or (line.first_label == NEAR and not line.terminal)
                  for found in find_dates(line.text, today=today))
     return _best_ranked(datelines) or _best_ranked(in_header)
+
+
+def _line_dates(text: str, today: datetime.date | None) -> list:
+    """The dates in a line; a dateline without a year ("Updated Nov 19, 6:55 AM") gives its
+    date only when the fetch day (``today``) tells the year."""
+    return find_dates(text, today=today) or (yearless_dates(text, today) if today else [])
 
 
 def _best_ranked(candidates) -> str | None:

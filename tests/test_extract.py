@@ -128,3 +128,11 @@ def test_a_standfirst_ending_in_a_full_stop_does_not_beat_the_headline_above_it(
         "By Jane Doe",
         "Nov. 19, 2019 12:16 pm ET"))
     assert doc.title == "Browns’ defensive snap counts, stats, and notes: Week 11"
+
+
+def test_a_dateline_without_a_year_dates_the_page_in_the_fetch_year():
+    page = dump("Doobie Brothers to reunite with Michael McDonald for Blossom show",
+                "Updated Nov 19, 6:55 AM;Posted Nov 18, 8:19 PM", "By Troy L. Smith")
+    assert stripper.clean(page, fetched="2019-11-20T10:04:31Z").date == "2019-11-18T20:19:00"
+    assert stripper.clean(page, fetched="2020-01-02T10:04:31Z").date == "2019-11-18T20:19:00"
+    assert stripper.clean(page).date is None
