@@ -119,6 +119,8 @@ class Config:
     title_shared_words: float = 0.6
     #: A site name (cut from the end of a title) is at most this many words.
     site_name_max_words: int = 4
+    #: A site name shorter than this ("bbc") is not looked for at the start of a longer one.
+    site_name_min_chars: int = 4
     #: An HTML block whose link characters exceed this share of its text is link-dense.
     link_density_max: float = 0.5
     #: Structural (DOM) evidence is a vote: a block is dropped by it only when the vote

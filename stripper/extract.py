@@ -65,7 +65,8 @@ def _is_site_name(part: str, names: set[str], config: Config) -> bool:
     if not key or len(part.split()) > config.site_name_max_words:
         return False
     return key in names or any(name.startswith(key) or key.startswith(name)
-                               for name in names if len(name) >= 4) or bool(_DOMAIN.search(part.lower()))
+                               for name in names if len(name) >= config.site_name_min_chars
+                               ) or bool(_DOMAIN.search(part.lower()))
 
 
 def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: Config) -> str | None:
@@ -76,6 +77,7 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
         title = strip_site_suffix(hints.titles[0], names, config)
         if title != hints.titles[0] and hints.h1 and _shares_words(title, hints.h1, config):
             title = hints.h1
+        title = _shown_part(title, lines, config)
         _mark_title_lines(lines, normalise(title, config.max_line_chars), span)
         return title or None
     best = _best_title_line(lines, span, config)
@@ -83,6 +85,31 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
         return None
     _mark_title_lines(lines, best.norm, span)
     return strip_site_suffix(_MARKDOWN_HEADING.sub("", best.text), names, config)
+
+
+def _shown_part(title: str, lines: list[Line], config: Config) -> str:
+    """Of a title in parts ("Headline - Section - Site"), the headline: the first part, when
+    it is the longest, the page shows it as a line of its own, and the parts after it are as
+    short as names (a section's, a site's). Otherwise the whole title: "Game review – shoots
+    for the moon, lands among the stars" is one headline, and a kicker before it ("Opinion |
+    Headline") is the publisher's own title.
+
+    >>> from stripper.lines import make_line
+    >>> shown = [make_line(1, "Best tyres for winter?", limit=99, cjk_chars_per_word=2)]
+    >>> _shown_part("Best tyres for winter? - Commuting", shown, DEFAULT)
+    'Best tyres for winter?'
+    >>> _shown_part("Best tyres for winter? - Readers ask the forum for advice", shown, DEFAULT)
+    'Best tyres for winter? - Readers ask the forum for advice'
+    """
+    parts = _SUFFIX_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    headline, names = parts[0], parts[1:]
+    if max(map(len, names)) > len(headline) or any(
+            len(part.split()) > config.site_name_max_words for part in names):
+        return title
+    shown = normalise(headline, config.max_line_chars) in {line.norm for line in lines}
+    return headline if shown else title
 
 
 def _shares_words(title: str, headline: str, config: Config = DEFAULT) -> bool:

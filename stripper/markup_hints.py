@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from .config import DEFAULT
 from .dates import parse_iso
 from .page import Hints
 
@@ -281,11 +282,27 @@ def article_h1(h1s: Iterable[etree._Element], site_names: set[str], scope: Artic
     candidates = []
     for h1 in islice(h1s, MAX_H1S):
         text = _text(h1)
-        if text and _key(text) not in site_names and not _is_logo(h1):
+        if text and not _names_site(text, site_names) and not _is_logo(h1):
             if scope.contains(h1):
                 return text
             candidates.append(text)
     return candidates[0] if len(candidates) == 1 else ""
+
+
+def _names_site(text: str, site_names: set[str]) -> bool:
+    """Whether a short text is the site's name: one of ``site_names``, or one of them with a
+    word added ("Wheelhouse Cycling Forum" on wheelhouse-cycling.org).
+
+    >>> _names_site("Wheelhouse Cycling Forum", {"wheelhousecycling"})
+    True
+    >>> _names_site("Wheelhouse cycling routes reopen after the storm", {"wheelhousecycling"})
+    False
+    """
+    key = _key(text)
+    if key in site_names:
+        return True
+    return len(text.split()) <= DEFAULT.site_name_max_words and any(
+        len(name) >= DEFAULT.site_name_min_chars and key.startswith(name) for name in site_names)
 
 
 def dated_elements(times: Iterable[etree._Element], abbrs: Iterable[etree._Element],
