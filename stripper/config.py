@@ -117,6 +117,9 @@ class Config:
     title_repeat_min_words: int = 4
     #: Share of a meta title's words the visible headline must hold to be preferred to it.
     title_shared_words: float = 0.6
+    #: A line ending in "a.m." or "p.m." ends a sentence only with at least this many words
+    #: (shorter, it is a dateline: "By Jane Doe, November 18, 2019 at 11:08 a.m.").
+    clock_sentence_min_words: int = 16
     #: A site name (cut from the end of a title) is at most this many words.
     site_name_max_words: int = 4
     #: A site name shorter than this ("bbc") is not looked for at the start of a longer one.
