@@ -280,6 +280,9 @@ _YEARLESS_DATE = re.compile(rf"""
 """, re.VERBOSE)
 _MARKER = re.compile(_either(_ROLES, bounded=True))
 _NUMBER = re.compile(r"\d{4,}")
+#: Any digit: a line without one holds no date (a pattern that starts with a character class
+#: is searched for in one fast scan; the two above are tried at every position).
+_DIGIT = re.compile(r"\d")
 #: Text dumps glue a time to the year before it: "NOV 15, 20195:45 AM".
 _GLUED_TIME = re.compile(r"\d\d?:\d\d(?!\d)")
 #: Sentence punctuation ending a line, perhaps before closing quotes and brackets.
@@ -618,6 +621,8 @@ def _short_year_cores(text: str, latest: datetime.date) -> list[tuple[int, int, 
 
 def _scan(text: str, today: datetime.date | None) -> list[tuple[FoundDate, int]]:
     """Each date in the text with where its claim on the line starts (its marker, if any)."""
+    if not _DIGIT.search(text, 0, DEFAULT.max_line_chars):  # the cheapest way out: no digit
+        return []
     if not (_NUMBER.search(text, 0, DEFAULT.max_line_chars)  # the cheap way out: no year
             or _SHORT_YEAR_DATE.search(text, 0, DEFAULT.max_line_chars)):
         return []

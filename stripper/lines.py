@@ -158,7 +158,10 @@ def ends_sentence(norm: str) -> bool:
     if norm.isascii():
         stripped = norm.rstrip(_CLOSERS)
         return bool(stripped) and stripped[-1] in _FINAL and not _ends_in_clock(stripped)
-    stripped = _TRAILING_SYMBOLS.sub("", norm).rstrip(_CLOSERS)
+    # Only a line whose last character is such a symbol (or a space) has any to drop.
+    if _TRAILING_SYMBOLS.match(norm, len(norm) - 1):
+        norm = _TRAILING_SYMBOLS.sub("", norm)
+    stripped = norm.rstrip(_CLOSERS)
     if not stripped:
         return False
     if stripped[-1] in _FINAL:
@@ -213,15 +216,13 @@ class Line:
 
 def make_line(number: int, text: str, *, limit: int, cjk_chars_per_word: int,
               unspaced_chars_per_word: int = DEFAULT.unspaced_chars_per_word,
-              **evidence) -> Line:
-    """Build a ``Line`` from verbatim text, measuring its features once."""
+              gap_before: bool = False, tag: str = "", heading: int = 0,
+              link_density: float = 0.0, class_tokens: frozenset[str] = frozenset(),
+              zones: frozenset[str] = frozenset()) -> Line:
+    """Build a ``Line`` from verbatim text, measuring its features once; the evidence after
+    ``unspaced_chars_per_word`` is passed through. (``Line`` is called with positional
+    arguments: this runs for every line of every page.)"""
     norm = normalise(text, limit)
-    return Line(
-        number=number,
-        text=text,
-        norm=norm,
-        words=count_words(norm, cjk_chars_per_word, unspaced_chars_per_word),
-        terminal=ends_sentence(norm),
-        has_letters=bool(_LETTER.search(norm)),
-        **evidence,
-    )
+    return Line(number, text, norm, count_words(norm, cjk_chars_per_word, unspaced_chars_per_word),
+                gap_before, ends_sentence(norm), bool(_LETTER.search(norm)), tag, heading,
+                link_density, class_tokens, zones)

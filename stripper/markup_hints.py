@@ -115,7 +115,6 @@ _DATE_ITEMPROPS = etree.XPath("//@itemprop[. = 'datePublished' or . = 'dateModif
 #: (blocked, inside an article, articles around) at ``<body>``: nothing weighed yet.
 _PAGE_STATE = (False, False, 0)
 _IP_ADDRESS = re.compile(r"^[\d.]+$|:")
-_CLASS_PARTS = re.compile(r"[\s_-]+")
 _CAMEL_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 
@@ -143,7 +142,7 @@ def split_class_tokens(value: str) -> frozenset[str]:
     tokens = set(names)
     for name in names:
         if not name.startswith(TAXONOMY_PREFIXES):
-            tokens.update(_CLASS_PARTS.split(name))
+            tokens.update(name.replace("_", "-").split("-"))  # empty parts are dropped below
     if not value.islower():
         tokens.update(word.lower() for word in _CAMEL_PARTS.findall(value)
                       if not word.lower().startswith(TAXONOMY_PREFIXES))
@@ -410,13 +409,18 @@ def load_json(text: str) -> object:
     """
     if len(text) > MAX_JSON_LD_CHARS:
         return None
-    repaired = _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", _HTML_WRAPPERS.sub("", text)))
-    for candidate in (text, repaired):
+    for candidate in _json_candidates(text):
         try:
             return json.loads(candidate, strict=False)
         except (ValueError, RecursionError):
             continue
     return None
+
+
+def _json_candidates(text: str) -> Iterator[str]:
+    """The JSON text as written, then repaired (only made when the first does not parse)."""
+    yield text
+    yield _TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", _HTML_WRAPPERS.sub("", text)))
 
 
 def _ld_objects(data: object) -> Iterator[dict]:

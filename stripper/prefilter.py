@@ -27,6 +27,10 @@ _ANY_DIGIT = re.compile(r"\d")
 MAX_DEPTH = 40
 #: A phrase with more leading strings than this is always tried (not worth indexing).
 MAX_KEYS = 1024
+#: Characters with a meaning in a pattern; text without them is plain.
+_SYNTAX = re.compile(r"[\\.^$*+?{}\[\]|()]")
+#: Characters that repeat what comes before them.
+_REPEATS = ("*", "+", "?", "{")
 #: Any CJK character may start a phrase: a CJK phrase can begin in the middle of a run of text.
 _CJK_START = re.compile("[{}]".format(CJK_RANGES))
 #: Places a phrase may start: a word's first character, a symbol (not a space: a phrase
@@ -42,8 +46,8 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
 
     >>> sorted(leading_strings(r"(accept|allow)( all)? cookies"))
     ['accep', 'allow']
-    >>> sorted(leading_strings(r"©"))
-    ['©']
+    >>> sorted(leading_strings(r"©")), sorted(leading_strings(r"share this|tweet"))
+    (['©'], ['share', 'tweet'])
     >>> sorted(leading_strings(r"[>»]\\s"))
     ['> ', '» ']
     >>> leading_strings(r"\\s[>»]\\s") is None
@@ -57,11 +61,55 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
     >>> sorted(leading_strings(r"(?<=\\s)[>»]\\s")), sorted(leading_strings(r"[\\u4e00-\\u9fff]{0,3}icp"))
     (['> ', '» '], ['icp'])
     """
+    found = _plain_start(fragment)
+    if found is None:
+        found = _parsed_strings(fragment)
+    if (found is None or not found or len(found) > MAX_KEYS
+            or any(not key or key[0].isspace() for key in found)):
+        return None
+    return frozenset(s.lower() for s in found)
+
+
+def _plain_start(fragment: str) -> set[str] | None:
+    """The one leading string of a fragment that starts with ``KEY_CHARS`` characters of
+    plain text (no repeat after them) and has no alternatives outside groups, read without
+    parsing it (a third of the phrases; every phrase is a valid pattern, a test compiles
+    each); None for any other fragment."""
+    start = fragment[:KEY_CHARS]
+    if (_SYNTAX.search(start) or fragment[KEY_CHARS:KEY_CHARS + 1] in _REPEATS
+            or _has_outer_alternatives(fragment)):
+        return None
+    return {"".join(_char(ord(char)) for char in start)}
+
+
+def _has_outer_alternatives(fragment: str) -> bool:
+    """Whether a ``|`` outside every group and set splits the fragment into alternatives."""
+    depth, in_set, at = 0, False, 0
+    while at < len(fragment):
+        char = fragment[at]
+        at += 1
+        if char == "\\":
+            at += 1
+        elif in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            at += fragment.startswith("^", at)
+            at += fragment.startswith("]", at)  # a "]" first in a set is one of its members
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def _parsed_strings(fragment: str) -> set[str] | None:
+    """The leading strings of a fragment, read from its parse tree (not yet lower-cased)."""
     try:
         parsed = sre_parse.parse(fragment)
     except re.error:
         return None
-    items = list(parsed)
+    items = parsed.data
     found = _lead(items, "")
     if found is None and items and items[0][0] is sre.MAX_REPEAT and items[0][1][0] == 0:
         # "[\p{L}]*広告": the optional letters let a CJK phrase start mid-run; every CJK
@@ -72,10 +120,7 @@ def leading_strings(fragment: str) -> frozenset[str] | None:
         if found is None or not (_cjk_only(items[0][1][2])
                                  or all(_CJK_START.match(key) for key in found)):
             return None
-    if (found is None or not found or len(found) > MAX_KEYS
-            or any(not key or key[0].isspace() for key in found)):
-        return None
-    return frozenset(s.lower() for s in found)
+    return found
 
 
 def _cjk_only(items: list) -> bool:
@@ -90,7 +135,9 @@ def _cjk_only(items: list) -> bool:
 
 
 def _lead(items: list, prefix: str, depth: int = 0) -> set[str] | None:
-    """Leading strings of ``prefix`` followed by ``items``, each cut at ``KEY_CHARS``."""
+    """Leading strings of ``prefix`` followed by ``items``, each cut at ``KEY_CHARS``. (A
+    parsed piece's items are read from its ``data`` list: iterating a ``SubPattern`` calls
+    its Python ``__getitem__`` once per item.)"""
     if len(prefix) >= KEY_CHARS or not items:
         return {prefix[:KEY_CHARS]}
     if depth > MAX_DEPTH:
@@ -99,16 +146,16 @@ def _lead(items: list, prefix: str, depth: int = 0) -> set[str] | None:
     if op is sre.LITERAL:
         return _lead(rest, prefix + _char(av), depth + 1)
     if op is sre.SUBPATTERN:
-        return _lead(list(av[-1]) + rest, prefix, depth + 1)
+        return _lead(av[-1].data + rest, prefix, depth + 1)
     if op is sre.BRANCH:
-        return _union(_lead(list(branch) + rest, prefix, depth + 1) for branch in av[1])
+        return _union(_lead(branch.data + rest, prefix, depth + 1) for branch in av[1])
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
         low, high, body = av
         if high == 0:
             return _lead(rest, prefix, depth + 1)
         # One repetition, then the repeat with one fewer: "ab+c" starts "abc" or "abb...".
         again = (op, (max(low - 1, 0), high if high == sre.MAXREPEAT else high - 1, body))
-        once = _lead(list(body) + [again] + rest, prefix, depth + 1)
+        once = _lead(body.data + [again] + rest, prefix, depth + 1)
         return once if low >= 1 else _union([once, _lead(rest, prefix, depth + 1)])
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         # Anchors and lookarounds consume nothing: the match starts with what follows.
@@ -150,6 +197,13 @@ def _union(sets) -> set[str] | None:
     return out
 
 
+def _windows(starts: re.Pattern, size: int) -> re.Pattern:
+    """A pattern whose ``findall`` gives the text (up to ``size`` characters) at each place
+    ``starts`` finds: the strings themselves, no match objects to read positions from. (Each
+    such place holds a non-space character, which the pattern checks first.)"""
+    return re.compile(r"(?=(\S[\s\S]{0,%d}))(?:%s)" % (size - 1, starts.pattern))
+
+
 class KeyIndex:
     """Patterns filed under their leading strings; ``lookup`` finds the ones a line may match.
 
@@ -173,20 +227,26 @@ class KeyIndex:
         for key in self._by_key:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        #: The longest key, and the patterns that find the text (that long) at each place a
+        #: match may start: in ASCII text (True) and in other text.
+        self._longest = max(map(len, self._by_key), default=1)
+        self._windows = {True: _windows(_ASCII_STARTS, self._longest),
+                         False: _windows(_STARTS, self._longest)}
 
     def lookup(self, text: str, anywhere: bool = True) -> dict[object, list[object]]:
         """Owner -> patterns whose leading string occurs in ``text`` where a match may start
         (with ``anywhere=False``: at its start only, for patterns anchored there)."""
         found: dict[object, list[object]] = {}
         get = self._by_key.get
-        if _ANY_DIGIT.search(text):
-            text = _ANY_DIGIT.sub(DIGIT, text)
+        text = _ANY_DIGIT.sub(DIGIT, text)
         lengths_for = self._lengths.get
-        places = _ASCII_STARTS if text.isascii() else _STARTS
-        starts = [m.start() for m in places.finditer(text)] if anywhere else (0,)
-        for start in starts:
-            for length in lengths_for(text[start:start + 1], ()):
-                filed = get(text[start:start + length])
+        if anywhere:
+            windows = self._windows[text.isascii()].findall(text)
+        else:
+            windows = (text[:self._longest],)
+        for window in windows:
+            for length in lengths_for(window[:1], ()):
+                filed = get(window[:length])
                 if filed:
                     for owner, pattern in filed:
                         patterns = found.setdefault(owner, [])

@@ -95,6 +95,10 @@ ZONE_ATTRIBUTES = frozenset({
     "role", "hidden", "aria-hidden", "aria-modal", "style", "itemprop", "itemtype",
 })
 
+#: Attributes ``_element_context`` reads: an element with none of them (and a tag that opens
+#: no zone) has its parent's zones and no class/id text.
+CONTEXT_ATTRIBUTES = ZONE_ATTRIBUTES | {"class", "id"}
+
 #: Added to a block's zones when its whole text is the text of one link.
 LINK_ONLY_ZONE = "a-only"
 
@@ -127,7 +131,7 @@ def read_html(text: str, url: str | None, config: Config) -> Page:
         raise InputTooLargeError(
             f"the HTML page has {len(text):,} characters, more than the {MAX_HTML_CHARS:,} "
             "stripper reads; split it or pass its text instead")
-    if text.count("<") > MAX_TAG_MARKS:
+    if len(text) > MAX_TAG_MARKS and text.count("<") > MAX_TAG_MARKS:
         raise InputTooLargeError(_TOO_MANY_ELEMENTS)
     root = parse_html(text)
     if root is None:
@@ -200,8 +204,8 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
             names, zones = "", contexts[-1][1]
             parent_zones = zones
             keys = element.keys()
-            if keys or tag in ZONE_TAGS:
-                names, zones = _element_context(element, keys, zones, zone_cache)
+            if tag in ZONE_TAGS or not CONTEXT_ATTRIBUTES.isdisjoint(keys):
+                names, zones = _element_context(element, tag, keys, zones, zone_cache)
             is_block = zones is not parent_zones or not (tag in INLINE_TAGS or ":" in tag)
             contexts.append([names, zones, is_block, None])
             if is_block:
@@ -319,13 +323,12 @@ def _class_tokens(contexts: list[list], depth: int, union_cache: dict) -> frozen
     return tokens
 
 
-def _element_context(element: etree._Element, keys: list[str], zones: frozenset[str],
+def _element_context(element: etree._Element, tag: str, keys: list[str], zones: frozenset[str],
                      zone_cache: dict) -> tuple[str, frozenset[str]]:
     """An element's class/id text, and its zones: its parent's ``zones`` plus those its tag
     and attributes (named in ``keys``) open. Only the attributes read are fetched: pages put
     long values in others (``srcset``, ``data-*``). Equal zone sets are shared (cached per
     page), so an element that opens no zone returns its parent's set."""
-    tag = element.tag
     names = ""
     zone_attributes = {}
     for key in keys:
