@@ -24,6 +24,7 @@ CASES = {
     "random-bytes": bytes((i * 7919 + 13) % 256 for i in range(100_000)),
     "deep-divs": b"<html><body>" + b"<div>" * 200_000 + b"text" + b"</div>" * 200_000,
     "many-links": b"<html><body><p>" + b'<a href="/x">link</a> ' * 300_000 + b"</p></body></html>",
+    "unclosed-markdown": (b"**a [b ![c " * 20_000 + b"\n") * 50,
     "billion-laughs": (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
                        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
                        b"<html><body><p>&lol2;</p></body></html>"),
