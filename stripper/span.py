@@ -77,8 +77,9 @@ def find_body_span(lines: list[Line], config: Config) -> tuple[int, int]:
     start = _heading_before(lines, best_start, config)
     end = _embed_after(lines, _list_after(lines, best_end, config), config)
     threads = _thread_markup(lines, best_start, end)
-    end = _posts_after(lines, end, threads)
-    return start, _end_marker(lines, best_start, end, config, thread=bool(threads))
+    opens = _opens_a_thread(lines, best_start, end)
+    end = _posts_after(lines, end, threads, opens)
+    return start, _end_marker(lines, best_start, end, config, thread=bool(threads) or opens)
 
 
 def _marked_body(lines: list[Line], config: Config) -> tuple[int, int]:
@@ -177,18 +178,28 @@ def _thread_markup(lines: list[Line], start: int, end: int) -> set[frozenset[str
     return {markup for markup, ids in posts.items() if len(ids) >= 2 and not hints.isdisjoint(markup)}
 
 
-def _posts_after(lines: list[Line], end: int, threads: set[frozenset[str]]) -> int:
+def _opens_a_thread(lines: list[Line], start: int, end: int) -> bool:
+    """The span's first paragraph sits in markup that names a post of a thread (a forum's
+    first post, a Q&A page's question): the datelines further down head its replies."""
+    first = next((line for line in lines[start:end] if line.first_label == GOOD), None)
+    return first is not None and not thread_tokens().isdisjoint(first.class_tokens)
+
+
+def _posts_after(lines: list[Line], end: int, threads: set[frozenset[str]], opens: bool) -> int:
     """Extend the span over the later posts of a thread: prose further down in blocks with
-    the markup of its posts, past the poster details and controls between posts, up to the
-    first end-of-article marker or prose of any other markup."""
-    if not threads:
+    the markup of its posts (``threads``), or, when the span ``opens`` a thread, in any markup
+    that names a post (the answers under a question), past the poster details and controls
+    between posts, up to the first end-of-article marker or prose of any other markup."""
+    if not threads and not opens:
         return end
+    hints = thread_tokens()
     for i in range(end, len(lines)):
         line = lines[i]
         if line.notes.get("action") == "end_body":
             break
         if line.first_label == GOOD:
-            if _post_markup(line.class_tokens) not in threads:
+            if not (_post_markup(line.class_tokens) in threads
+                    or opens and not hints.isdisjoint(line.class_tokens)):
                 break
             end = i + 1
     return end
