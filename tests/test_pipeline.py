@@ -234,3 +234,16 @@ def test_the_author_box_after_the_article_is_not_body():
     assert doc.body == [PROSE.strip(), PROSE.strip()]
     assert ("About the Author", "byline.author-box") in [(r.text, r.rule) for r in doc.removed]
     assert bio in [r.text for r in doc.removed]
+
+
+def test_every_entry_of_a_live_blog_is_body_and_its_comments_are_not():
+    entries = "".join(
+        f'<div class="live-entry" id="entry-{n}"><p><time datetime="2025-01-20T{14 - n:02}:05:00Z">'
+        f'20 January 2025, {14 - n:02}:05 GMT</time></p><p>Update {n}: {PROSE}</p></div>'
+        for n in range(8))
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><main><h1>Night buses: live</h1>"
+            f"<div class='live-blog'>{entries}</div><section class='comments'><h2>Comments</h2>"
+            f"<p>Great news for shift workers, the council finally listened to us after years "
+            f"of campaigning.</p></section></main></body></html>")
+    doc = stripper.clean(page)
+    assert doc.body == [f"Update {n}: {PROSE.strip()}" for n in range(8)]
