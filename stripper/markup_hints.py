@@ -137,15 +137,14 @@ def split_class_tokens(value: str) -> frozenset[str]:
     >>> sorted(split_class_tokens("post category-jeongdong-promotion"))
     ['category-jeongdong-promotion', 'post']
     """
-    lower = value.lower()
-    names = lower.split()
+    names = value.lower().split()
     tokens = set(names)
-    for name in names:
-        if not name.startswith(TAXONOMY_PREFIXES):
-            tokens.update(name.replace("_", "-").split("-"))  # empty parts are dropped below
+    # The parts of all untaxonomic names at once: joined by "-", split at "-" (and "_").
+    parts = "-".join([name for name in names if not name.startswith(TAXONOMY_PREFIXES)])
+    tokens.update(parts.replace("_", "-").split("-"))  # empty parts are dropped below
     if not value.islower():
-        tokens.update(word.lower() for word in _CAMEL_PARTS.findall(value)
-                      if not word.lower().startswith(TAXONOMY_PREFIXES))
+        # Camel words hold letters or digits only: no taxonomy prefix (they all end in "-").
+        tokens.update(map(str.lower, _CAMEL_PARTS.findall(value)))
     tokens.discard("")
     return frozenset(tokens)
 

@@ -18,6 +18,7 @@ there; the walk itself keeps an explicit stack, so no depth can exhaust Python's
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import threading
 
@@ -109,6 +110,8 @@ _OTHER_SPACES = ("\t", "\n", "\r", "\f")
 #: parsing (libxml2 turns it into U+FFFD), so it cannot clash with page text.
 _BREAK = "\x00"
 _NO_TOKENS: frozenset[str] = frozenset()
+#: The class/id text of an entry of ``contexts`` (see ``read_blocks``).
+_NAMES = operator.itemgetter(0)
 #: One HTML parser per thread (lxml parsers must not be shared between threads).
 _PARSERS = threading.local()
 
@@ -171,11 +174,10 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
     [('Home', ['a-only', 'list', 'nav'], 1.0), ('Text', [], 0.0)]
     """
     lines: list[Line] = []
-    union_cache: dict = {}
+    window_cache: dict = {}
     zone_cache: dict = {}
-    # [class/id text, zones, starts a block, class tokens once resolved] of every open
-    # element, innermost last. Tokens are resolved only for blocks that give a line.
-    contexts: list[list] = [["", _NO_TOKENS, True, _NO_TOKENS]]
+    # (class/id text, zones, starts a block) of every open element, innermost last.
+    contexts: list[tuple] = [("", _NO_TOKENS, True)]
     # (tag, depth in ``contexts``, zones, verbatim) of every open block, innermost last.
     blocks = [("html", 0, _NO_TOKENS, False)]
     # Text of the open block (nothing until its first non-space text) and of its links.
@@ -195,53 +197,55 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
         tag = element.tag
         if event == "start":
             if tag in SKIP_TAGS:
+                # The next event is this element's end: only its tail is read.
                 walker.skip_subtree()
-                continue
-            last = element
-            elements += 1
-            if elements > MAX_ELEMENTS or len(lines) > MAX_BLOCKS:
-                raise InputTooLargeError(_TOO_MANY_ELEMENTS)
-            names, zones = "", contexts[-1][1]
-            parent_zones = zones
-            keys = element.keys()
-            if tag in ZONE_TAGS or not CONTEXT_ATTRIBUTES.isdisjoint(keys):
-                names, zones = _element_context(element, tag, keys, zones, zone_cache)
-            is_block = zones is not parent_zones or not (tag in INLINE_TAGS or ":" in tag)
-            contexts.append([names, zones, is_block, None])
-            if is_block:
-                if has_text:
-                    lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
-                                             contexts, union_cache, config))
-                    pieces, link_pieces, has_text, pending_break = [], [], False, False
-                links = 0
-                verbatim = tag in VERBATIM_TAGS or blocks[-1][3]
-                blocks.append((tag, len(contexts) - 1, zones, verbatim))
-                anchor = element
-            elif tag == "br" and has_text:
-                if pending_break:
-                    lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
-                                             contexts, union_cache, config))
-                    pieces, link_pieces, has_text, pending_break = [], [], False, False
-                    links, anchor = 0, None
-                else:
-                    pieces.append(_BREAK)
-                    pending_break = True
-            if tag == "a":
-                link_depth += 1
-                links += 1
-            text = element.text
-        else:
-            if tag not in SKIP_TAGS:
-                if contexts[-1][2]:
+                next(walker)
+                text = element.tail
+            else:
+                last = element
+                elements += 1
+                if elements > MAX_ELEMENTS or len(lines) > MAX_BLOCKS:
+                    raise InputTooLargeError(_TOO_MANY_ELEMENTS)
+                names, zones = "", contexts[-1][1]
+                parent_zones = zones
+                keys = element.keys()
+                if tag in ZONE_TAGS or not CONTEXT_ATTRIBUTES.isdisjoint(keys):
+                    names, zones = _element_context(element, tag, keys, zones, zone_cache)
+                is_block = zones is not parent_zones or not (tag in INLINE_TAGS or ":" in tag)
+                contexts.append((names, zones, is_block))
+                if is_block:
                     if has_text:
                         lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
-                                                 contexts, union_cache, config))
+                                                 contexts, window_cache, config))
                         pieces, link_pieces, has_text, pending_break = [], [], False, False
-                    links, anchor = 0, None
-                    blocks.pop()
-                contexts.pop()
+                    links = 0
+                    verbatim = tag in VERBATIM_TAGS or blocks[-1][3]
+                    blocks.append((tag, len(contexts) - 1, zones, verbatim))
+                    anchor = element
+                elif tag == "br" and has_text:
+                    if pending_break:
+                        lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
+                                                 contexts, window_cache, config))
+                        pieces, link_pieces, has_text, pending_break = [], [], False, False
+                        links, anchor = 0, None
+                    else:
+                        pieces.append(_BREAK)
+                        pending_break = True
                 if tag == "a":
-                    link_depth -= 1
+                    link_depth += 1
+                    links += 1
+                text = element.text
+        else:
+            if contexts[-1][2]:
+                if has_text:
+                    lines.append(_block_line(blocks[-1], pieces, link_pieces, links, anchor,
+                                             contexts, window_cache, config))
+                    pieces, link_pieces, has_text, pending_break = [], [], False, False
+                links, anchor = 0, None
+                blocks.pop()
+            contexts.pop()
+            if tag == "a":
+                link_depth -= 1
             text = element.tail
         if not text:
             continue
@@ -261,8 +265,8 @@ def read_blocks(root: etree._Element, config: Config) -> list[Line]:
 
 
 def _block_line(block: tuple[str, int, frozenset[str], bool], pieces: list[str],
-                link_pieces: list[str], links: int, anchor: etree._Element, contexts: list[list],
-                union_cache: dict, config: Config) -> Line:
+                link_pieces: list[str], links: int, anchor: etree._Element,
+                contexts: list[tuple], window_cache: dict, config: Config) -> Line:
     """The ``Line`` of a finished block with text, from its collected pieces."""
     tag, depth, zones, verbatim = block
     raw = "".join(pieces)
@@ -284,7 +288,7 @@ def _block_line(block: tuple[str, int, frozenset[str], bool], pieces: list[str],
                      unspaced_chars_per_word=config.unspaced_chars_per_word,
                      gap_before=True, tag=tag,
                      heading=HEADING_LEVELS.get(tag, 0), link_density=density,
-                     class_tokens=_class_tokens(contexts, depth, union_cache), zones=zones)
+                     class_tokens=_class_tokens(contexts, depth, window_cache), zones=zones)
 
 
 def collapse_spaces(text: str) -> str:
@@ -302,24 +306,20 @@ def collapse_spaces(text: str) -> str:
     return text
 
 
-def _class_tokens(contexts: list[list], depth: int, union_cache: dict) -> frozenset[str]:
+def _class_tokens(contexts: list[tuple], depth: int, window_cache: dict) -> frozenset[str]:
     """The class tokens of the open element at ``depth`` and of its nearest ancestors (up to
     ``CLASS_TOKEN_DEPTH`` elements in all). Names on far ancestors describe the page layout
-    (``l-sidebar-fixed``, ``single-post``) more than the block. Equal sets are shared, and
-    kept on the element's context for its next lines."""
-    known = contexts[depth][3]
-    if known is not None:
-        return known
-    tokens = _NO_TOKENS
-    for context in contexts[max(1, depth - CLASS_TOKEN_DEPTH + 1):depth + 1]:
-        names = context[0]
-        if names:
-            key = (tokens, names)
-            union = union_cache.get(key)
-            if union is None:
-                union = union_cache[key] = tokens | split_class_tokens(names)
-            tokens = union
-    contexts[depth][3] = tokens
+    (``l-sidebar-fixed``, ``single-post``) more than the block. Kept per page by the class/id
+    texts of those elements, which sibling blocks share."""
+    window = tuple(map(_NAMES, contexts[max(1, depth - CLASS_TOKEN_DEPTH + 1):depth + 1]))
+    tokens = window_cache.get(window)
+    if tokens is None:
+        tokens = _NO_TOKENS
+        for names in window:
+            if names:
+                split = split_class_tokens(names)
+                tokens = split if tokens is _NO_TOKENS else tokens | split
+        window_cache[window] = tokens
     return tokens
 
 
@@ -329,14 +329,13 @@ def _element_context(element: etree._Element, tag: str, keys: list[str], zones: 
     and attributes (named in ``keys``) open. Only the attributes read are fetched: pages put
     long values in others (``srcset``, ``data-*``). Equal zone sets are shared (cached per
     page), so an element that opens no zone returns its parent's set."""
-    names = ""
-    zone_attributes = {}
-    for key in keys:
-        if key == "class" or key == "id":
-            names = f"{names} {element.get(key)}"
-        elif key in ZONE_ATTRIBUTES:
-            zone_attributes[key] = element.get(key)
-    added = _attribute_zones(zone_attributes, tag in INLINE_TAGS) if zone_attributes else ()
+    names = element.get("class", "") if "class" in keys else ""
+    if "id" in keys:
+        names = f"{names} {element.get('id')}"
+    added = ()
+    if not ZONE_ATTRIBUTES.isdisjoint(keys):
+        zone_attributes = {key: element.get(key) for key in ZONE_ATTRIBUTES.intersection(keys)}
+        added = _attribute_zones(zone_attributes, tag in INLINE_TAGS)
     if names and _holds_article_body(names):
         added += (ARTICLE_BODY_ZONE,)
     if tag in TAG_ZONES:
