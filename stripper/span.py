@@ -1,7 +1,8 @@
 """Pass 2: where the article is. The body span is the maximum-sum run of line scores (prose
 scores its words, clutter and short lines cost, the markup's vote is added), extended over a
-closing list ("Tour dates:") or embedded post, cut at the first end-of-article marker that
-follows enough body text. A page with too little prose for one falls back on the element its
+closing list ("Tour dates:"), an embedded post or, on a thread (a forum, a Q&A page, a live
+blog), its later posts, and cut at the first end-of-article marker that follows enough body
+text. A page with too little prose for one falls back on the element its
 markup names as the article's body.
 """
 
@@ -175,7 +176,8 @@ def _thread_markup(lines: list[Line], start: int, end: int) -> set[frozenset[str
         if line.first_label == GOOD and line.class_tokens:
             posts.setdefault(_post_markup(line.class_tokens), set()).add(line.class_tokens)
     hints = thread_tokens()
-    return {markup for markup, ids in posts.items() if len(ids) >= 2 and not hints.isdisjoint(markup)}
+    return {markup for markup, ids in posts.items()
+            if len(ids) >= 2 and not hints.isdisjoint(markup)}
 
 
 def _opens_a_thread(lines: list[Line], start: int, end: int) -> bool:
