@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import DEFAULT, Config
+from .dates import parse_iso
 from .document import Document
 from .errors import Failure, UsageError, one_line_reason
 from .inputs import DEFAULT_INCLUDE, STDIN, Record, Source, is_warc, iter_sources
@@ -35,7 +36,8 @@ from .writers import EXTENSIONS
 
 def clean_many(inputs: Iterable[str | os.PathLike | Record], *, jobs: int | None = None,
                config: Config = DEFAULT, include: Iterable[str] = DEFAULT_INCLUDE,
-               exclude: Iterable[str] = ()) -> Iterator[Document | Failure]:
+               exclude: Iterable[str] = (), fetched: str | None = None
+               ) -> Iterator[Document | Failure]:
     """Clean many pages in parallel, yielding one result per page in input order.
 
     Each input is a file, a folder (walked recursively in sorted order; hidden entries
@@ -43,7 +45,9 @@ def clean_many(inputs: Iterable[str | os.PathLike | Record], *, jobs: int | None
     HTML response; needs ``stripper[warc]``), or a :class:`Record` of bytes. A page that was
     cleaned gives its ``Document`` (with ``.source`` set, and ``.url`` for WARC records); an
     input that could not be cleaned gives a ``Failure(source, reason)``, and the rest go on.
-    ``jobs`` worker processes do the work (default: all cores; 1: in this process). This is
+    ``jobs`` worker processes do the work (default: all cores; 1: in this process).
+    ``fetched`` (ISO 8601) is when the pages were fetched: no later date is a page's, and a
+    dateline without a year takes the fetch year (a WARC record's own date comes first). This is
     the code path of ``stripper clean``. Workers start fresh and import the main module, so a
     script that uses ``jobs`` > 1 needs the usual ``if __name__ == "__main__":`` guard.
     Close the generator early (or leave a ``for`` loop) and the workers are stopped.
@@ -55,9 +59,22 @@ def clean_many(inputs: Iterable[str | os.PathLike | Record], *, jobs: int | None
     two binary data, not a text or HTML page
     """
     tasks = plan(inputs, include=include, exclude=exclude)
-    with closing(run_tasks(tasks, jobs=jobs, config=config)) as results:
+    with closing(run_tasks(tasks, jobs=jobs, config=config,
+                           fetched=checked_fetch_time(fetched))) as results:
         for _, outcome in results:
             yield outcome
+
+
+def checked_fetch_time(fetched: str | None) -> str | None:
+    """A fetch time as given, once it reads as an ISO 8601 date; raises ``UsageError`` if not.
+
+    >>> checked_fetch_time("2024-05-01T08:00:00Z")
+    '2024-05-01T08:00:00Z'
+    """
+    if fetched is not None and parse_iso(fetched) is None:
+        raise UsageError(f"--fetched {fetched!r} is not an ISO 8601 date (e.g. 2024-05-01 or "
+                         "2024-05-01T08:00:00Z).")
+    return fetched
 
 
 @dataclass
@@ -113,7 +130,8 @@ class Batch:
     def __init__(self, inputs: Iterable[str], *, fmt: str = "text", explain: bool = False,
                  output: Path | None = None, force: bool = False, jobs: int | None = None,
                  include: Iterable[str] = DEFAULT_INCLUDE, exclude: Iterable[str] = (),
-                 config: Config = DEFAULT, url: str | None = None, errors: Path | None = None,
+                 config: Config = DEFAULT, url: str | None = None, fetched: str | None = None,
+                 errors: Path | None = None,
                  emit: Callable[[str], None] = print, on_failure: Callable[[Failure], None] = print,
                  on_progress: Callable[[int], None] | None = None,
                  read_stdin: Callable[[], bytes] | None = None):
@@ -126,7 +144,7 @@ class Batch:
         if output is not None:
             self._check_output(output, fmt)
         self.fmt, self.explain, self.output, self.errors = fmt, explain, output, errors
-        self.jobs, self.config = jobs, config
+        self.jobs, self.config, self.fetched = jobs, config, checked_fetch_time(fetched)
         self.include, self.exclude = tuple(include), tuple(exclude)
         self.emit, self.on_failure, self.on_progress = emit, on_failure, on_progress
         self.summary = Summary()
@@ -176,7 +194,7 @@ class Batch:
         stream = AtomicStream(self.output) if self.output is not None and not self.mirror else None
         errors = AtomicStream(self.errors) if self.errors is not None else None
         results = run_tasks(self._tasks, jobs=self.jobs, config=self.config,
-                            render=(self.fmt, self.explain))
+                            render=(self.fmt, self.explain), fetched=self.fetched)
         try:
             with closing(results):
                 for task, outcome in results:

@@ -42,6 +42,10 @@ def cli() -> None:
               help="Write to this file; for a folder, a WARC file or several inputs, a folder that "
                    "mirrors them (with --format jsonl, one file).")
 @click.option("--url", help="The page's address (single input only): a date and site-name hint.")
+@click.option("--fetched", metavar="DATE",
+              help="When the pages were fetched (ISO 8601, e.g. 2024-05-01T08:00Z): no later "
+                   "date is taken as a page's, and a dateline without a year takes its year. "
+                   "WARC records carry their own.")
 @click.option("--include", "include", multiple=True, metavar="GLOB",
               help="In folders, clean only files matching this pattern (name or path; repeatable). "
                    "Default: HTML and text files, gzip/bz2/xz or not, and WARC files.")
@@ -54,7 +58,8 @@ def cli() -> None:
               help="Also write each failure to FILE as a JSON line (source, error).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
 def clean_command(inputs: tuple[str, ...], fmt: str, explain: bool, output: Path | None,
-                  url: str | None, include: tuple[str, ...], exclude: tuple[str, ...],
+                  url: str | None, fetched: str | None, include: tuple[str, ...],
+                  exclude: tuple[str, ...],
                   jobs: int | None, force: bool, errors: Path | None, quiet: bool) -> None:
     """Clean pages (text dumps, also hard-wrapped ones from lynx -dump or w3m -dump, or HTML;
     any encoding, gzip/bz2/xz ok) and web archives.
@@ -76,7 +81,7 @@ def clean_command(inputs: tuple[str, ...], fmt: str, explain: bool, output: Path
     Examples:
         stripper clean page.txt
         lynx -dump URL | stripper clean
-        curl -s URL | stripper clean --url URL --format json
+        curl -s URL | stripper clean --url URL --fetched "$(date -u +%FT%TZ)" --format json
         stripper clean page.html --format json --explain
         stripper clean scraped/ -o clean/ --format json
         stripper clean scraped/ -o clean/ --exclude 'drafts' --errors failed.jsonl
@@ -85,7 +90,8 @@ def clean_command(inputs: tuple[str, ...], fmt: str, explain: bool, output: Path
     """
     try:
         run = Batch(inputs, fmt=fmt, explain=explain, output=output, force=force, jobs=jobs,
-                    include=include or DEFAULT_INCLUDE, exclude=exclude, url=url, errors=errors,
+                    include=include or DEFAULT_INCLUDE, exclude=exclude, url=url, fetched=fetched,
+                    errors=errors,
                     emit=_emit, on_failure=lambda failure: _report(str(failure)),
                     read_stdin=lambda: sys.stdin.buffer.read())
     except UsageError as exc:

@@ -49,13 +49,15 @@ def default_jobs() -> int:
 
 
 def run_tasks(tasks: Iterable[Task], *, jobs: int | None = None, config: Config = DEFAULT,
-              render: tuple[str, bool] | None = None) -> Iterator[tuple[Task, Outcome]]:
+              render: tuple[str, bool] | None = None,
+              fetched: str | None = None) -> Iterator[tuple[Task, Outcome]]:
     """Each task with its outcome, in input order.
 
     Undecided tasks are cleaned into a ``Document`` (or, with ``render=(format, explain)``,
     into the writer's text, done in the workers) or a ``Failure``. With ``jobs`` > 1 and more
     than a handful of tasks, a pool of worker processes does the cleaning, fed in chunks with
-    a bounded number in flight; otherwise this process does. Close the generator (or let it
+    a bounded number in flight; otherwise this process does. ``fetched`` is when the pages
+    were fetched (a WARC record's own date comes first). Close the generator (or let it
     finish) to stop the workers; on an exception or ``close()`` they are terminated.
     """
     jobs = jobs or default_jobs()
@@ -64,37 +66,38 @@ def run_tasks(tasks: Iterable[Task], *, jobs: int | None = None, config: Config 
     if jobs <= 1 or len(head) < MIN_POOL_TASKS:
         for task in chain(head, tasks):
             yield task, (task.decided if task.decided is not None
-                         else _clean_one(task.item, task.url, config, render))
+                         else _clean_one(task.item, task.url, config, render, fetched))
         return
-    yield from _Pool(jobs, config, render).run(chain(head, tasks))
+    yield from _Pool(jobs, config, render, fetched).run(chain(head, tasks))
 
 
 #: What a worker process cleans with: set once by the pool's initialiser.
-_WORKER_STATE: tuple[Config, tuple[str, bool] | None] = (DEFAULT, None)
+_WORKER_STATE: tuple[Config, tuple[str, bool] | None, str | None] = (DEFAULT, None, None)
 
 
-def _init_worker(config: Config, render: tuple[str, bool] | None) -> None:
+def _init_worker(config: Config, render: tuple[str, bool] | None, fetched: str | None) -> None:
     """Worker start-up: keep the settings, leave Ctrl-C to the parent. Loads nothing."""
     global _WORKER_STATE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_STATE = (config, render)
+    _WORKER_STATE = (config, render, fetched)
 
 
 def _work(jobs: list[tuple[Source | Record, str | None]]) -> list[Document | Rendered | Failure]:
-    config, render = _WORKER_STATE
-    return [_clean_one(item, url, config, render) for item, url in jobs]
+    config, render, fetched = _WORKER_STATE
+    return [_clean_one(item, url, config, render, fetched) for item, url in jobs]
 
 
 def _clean_one(item: Source | Record, url: str | None, config: Config,
-               render: tuple[str, bool] | None) -> Document | Rendered | Failure:
+               render: tuple[str, bool] | None,
+               fetched: str | None = None) -> Document | Rendered | Failure:
     """Clean one input; every way it can go wrong becomes a one-line ``Failure``."""
     name = item.source if isinstance(item, Record) else str(item.path)
     try:
         if isinstance(item, Record):
             doc = clean(item.raw, url=item.url or url, config=config, charset=item.charset,
-                        fetched=item.date)
+                        fetched=item.date or fetched)
         else:
-            doc = clean(_read(item.path), url=url, config=config)
+            doc = clean(_read(item.path), url=url, config=config, fetched=fetched)
         doc.source = name
         if render is None:
             return doc
@@ -146,15 +149,16 @@ class _Pool:
     cannot start at all (no importable ``__main__``, no processes left), the pages are
     cleaned in this process instead."""
 
-    def __init__(self, jobs: int, config: Config, render: tuple[str, bool] | None):
+    def __init__(self, jobs: int, config: Config, render: tuple[str, bool] | None,
+                 fetched: str | None = None):
         self.jobs = jobs
-        self.config, self.render = config, render
+        self.config, self.render, self.fetched = config, render, fetched
         self.inline = False
         self.executor = self._start(jobs)
 
     def _start(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init_worker,
-                                   initargs=(self.config, self.render))
+                                   initargs=(self.config, self.render, self.fetched))
 
     def run(self, tasks: Iterator[Task]) -> Iterator[tuple[Task, Outcome]]:
         """Each task with its outcome, in the order the tasks came."""
@@ -176,7 +180,8 @@ class _Pool:
         if not work:
             return chunk, None
         if self.inline:
-            return chunk, _done([_clean_one(item, url, self.config, self.render) for item, url in work])
+            return chunk, _done([_clean_one(item, url, self.config, self.render, self.fetched)
+                                 for item, url in work])
         try:
             return chunk, self.executor.submit(_work, work)
         except BrokenProcessPool as exc:

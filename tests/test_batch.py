@@ -18,6 +18,7 @@ import stripper
 from stripper.batch import Failure, Record, clean_many
 from stripper.cli import cli
 from stripper.document import Document
+from stripper.errors import UsageError
 from stripper.inputs import Source, iter_sources
 from stripper.plan import Task
 from stripper.pool import run_tasks
@@ -373,3 +374,14 @@ def test_interrupted_run_resumes_to_the_same_outputs(tmp_path, jobs):
     whole = subprocess.run([*command, "-o", str(tmp_path / "whole")], capture_output=True, text=True)
     assert whole.returncode == 0
     assert snapshot(out) == snapshot(tmp_path / "whole")
+
+
+def test_clean_many_passes_the_fetch_time_to_the_workers():
+    page = ("Home\nNews\n\nDoobie Brothers to reunite for Blossom show\n"
+            "Posted Nov 18, 8:19 PM\nBy Troy L. Smith\n\n"
+            + "The band will play the amphitheatre on July 22, the promoter said on Monday. " * 4)
+    records = [Record(page.encode(), f"page-{n}") for n in range(10)]
+    dates = {doc.date for doc in clean_many(records, jobs=2, fetched="2019-11-20")}
+    assert dates == {"2019-11-18T20:19:00"}
+    with pytest.raises(UsageError):
+        list(clean_many(records, jobs=1, fetched="soon"))

@@ -115,3 +115,27 @@ def test_rules_lists_every_rule_with_its_doc():
 def test_commands_have_help_with_examples(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output
+
+
+YEARLESS_DUMP = ("Home\nNews\nLocal\n\nDoobie Brothers to reunite for Blossom show\n"
+                 "Updated Nov 19, 6:55 AM;Posted Nov 18, 8:19 PM\nBy Troy L. Smith\n\n"
+                 + ("The band will play the amphitheatre on July 22, the promoter said on "
+                    "Monday, and tickets go on sale next week. ") * 4 + "\n")
+
+
+def test_fetched_dates_a_dateline_without_a_year(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(YEARLESS_DUMP, "utf-8")
+    assert json.loads(invoke("clean", page, "--format", "json").output)["date"] is None
+    result = invoke("clean", page, "--format", "json", "--fetched", "2019-11-20T10:04:31Z")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["date"] == "2019-11-18T20:19:00"
+
+
+def test_a_fetch_time_that_is_not_a_date_is_a_usage_error(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(YEARLESS_DUMP, "utf-8")
+    result = invoke("clean", page, "--fetched", "yesterday")
+    assert result.exit_code == 2
+    assert "--fetched 'yesterday' is not an ISO 8601 date" in result.output
+    assert "Traceback" not in result.output
