@@ -174,7 +174,7 @@ def _ends_in_clock(stripped: str) -> bool:
     """A line ending in a 12-hour time ("... 2019 at 11:08 a.m."): a dateline's full stop,
     not a sentence's, unless the line is as long as prose ("... stay open until 8 p.m.")."""
     return (stripped.endswith(_TIME_SUFFIXES)
-            and stripped.count(" ") < DEFAULT.clock_sentence_min_words)
+            and stripped.count(" ") + 1 < DEFAULT.clock_sentence_min_words)
 
 
 @dataclass(slots=True)
