@@ -4,6 +4,7 @@
     python benchmarks/run.py --kind html --compare trafilatura readability
     python benchmarks/run.py --kind text --compare boilerpy3
     python benchmarks/run.py --kind text --wrap 78       # dumps hard-wrapped as lynx -dump does
+    python benchmarks/run.py --kind text --dump-urls     # dumps with their page's address
 
 For each tool: predictions go to benchmarks/out/<kind>/<tool>/<id>.json, the shared scorer
 (../shared/bench/score.py) prints token F1/P/R and sh4, and this script prints pages/s and MB/s
@@ -54,11 +55,12 @@ def page_urls(bench: Path) -> dict[str, str]:
     return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r}
 
 
-def run_stripper(pages, kind, urls, config=None):
+def run_stripper(pages, kind, urls, config=None, dump_urls=False):
     import stripper
     config = config or stripper.Config()
     for pid, raw in pages:
-        doc = stripper.clean(raw, url=urls.get(pid) if kind == "html" else None, config=config)
+        url = urls.get(pid) if kind == "html" or dump_urls else None
+        doc = stripper.clean(raw, url=url, config=config)
         yield pid, {"title": doc.title, "date": doc.date, "body": doc.text}
 
 
@@ -115,6 +117,8 @@ def main(argv=None) -> None:
     ap.add_argument("--compare", nargs="*", default=[], choices=sorted(set(TOOLS) - {"stripper"}))
     ap.add_argument("--wrap", type=int, metavar="COLUMNS",
                     help="text dumps only: hard-wrap every line first, as lynx -dump does")
+    ap.add_argument("--dump-urls", action="store_true",
+                    help="text dumps only: give stripper each page's address (as --url does)")
     ap.add_argument("--csv", action="store_true", help="also write per-page scores (worst pages first)")
     ap.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE",
                     help="override stripper thresholds (see stripper/config.py), to try a change")
@@ -130,7 +134,7 @@ def main(argv=None) -> None:
     for tool in ["stripper", *args.compare]:
         out = HERE / "out" / (args.kind + (f"-wrap{args.wrap}" if args.wrap else "")) / tool
         out.mkdir(parents=True, exist_ok=True)
-        run = (lambda some: run_stripper(some, args.kind, urls, _config(args.set))) \
+        run = (lambda some: run_stripper(some, args.kind, urls, _config(args.set), args.dump_urls)) \
             if tool == "stripper" else (lambda some: TOOLS[tool](some, args.kind, urls))
         list(run(pages[:1]))  # warm-up outside the timing: imports, rule loading
         started = time.perf_counter()

@@ -95,6 +95,11 @@ class Config:
     title_menu_cost: float = 10.0
     #: capitals cost (a headline in capitals is rare, a kicker or a button in capitals is not);
     title_capitals_cost: float = 6.0
+    #: words that stand in the page address's path (most sites build it from the headline)
+    #: earn up to this bonus, by their share of the line's words of ``title_slug_min_chars``
+    #: or more characters;
+    title_slug_bonus: float = 8.0
+    title_slug_min_chars: int = 3
     #: a full stop at the end costs (most such lines are a standfirst; a headline only
     #: rarely ends in one);
     title_sentence_cost: float = 6.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlsplit
 
 import regex
 
@@ -80,7 +81,7 @@ def pick_title(lines: list[Line], span: tuple[int, int], hints: Hints, config: C
         title = _shown_part(title, lines, config)
         _mark_title_lines(lines, normalise(title, config.max_line_chars), span)
         return title or None
-    best = _best_title_line(lines, span, config)
+    best = _best_title_line(lines, span, config, _slug_words(hints.url))
     if best is None:
         return None
     _mark_title_lines(lines, best.norm, span)
@@ -127,13 +128,15 @@ def _shares_words(title: str, headline: str, config: Config = DEFAULT) -> bool:
     return bool(words) and len(words & shown) >= config.title_shared_words * len(words)
 
 
-def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config) -> Line | None:
+def _best_title_line(lines: list[Line], span: tuple[int, int], config: Config,
+                     slug: frozenset[str] = frozenset()) -> Line | None:
     """The header line that scores best as the headline (see the ``TITLE_*`` weights)."""
-    scored = title_scores(lines, span, config)
+    scored = title_scores(lines, span, config, slug)
     return lines[scored[0][1]] if scored else None
 
 
-def title_scores(lines: list[Line], span: tuple[int, int], config: Config) -> list[tuple[float, int]]:
+def title_scores(lines: list[Line], span: tuple[int, int], config: Config,
+                 slug: frozenset[str] = frozenset()) -> list[tuple[float, int]]:
     """``(score, index)`` of every headline candidate in the header search window: nearest
     the body span first (ties go to it)."""
     start = span[0]
@@ -162,12 +165,34 @@ def title_scores(lines: list[Line], span: tuple[int, int], config: Config) -> li
             score -= config.title_menu_cost
         if line.text.isupper():
             score -= config.title_capitals_cost
+        if slug:
+            score += config.title_slug_bonus * _slug_share(line, slug, config)
         if line.norm.endswith("."):
             score -= config.title_sentence_cost
         if i - 1 in candidates and lines[i - 1].words >= config.title_lead_min_words:
             score -= config.title_follows_cost
         scored.append((score, -len(scored), i))
     return [(score, i) for score, _, i in sorted(scored, reverse=True)]
+
+
+def _slug_words(url: str | None) -> frozenset[str]:
+    """The words of a page address's path ("/2019/11/19/night-buses-extended.html"), which
+    most sites build from the headline.
+
+    >>> sorted(_slug_words("https://daily.example/news/2019/11/19/night-buses-extended.html"))
+    ['buses', 'extended', 'html', 'news', 'night']
+    """
+    if not url:
+        return frozenset()
+    path = urlsplit(url).path.casefold()
+    return frozenset(word for word in WORD.findall(path) if not word.isdigit())
+
+
+def _slug_share(line: Line, slug: frozenset[str], config: Config) -> float:
+    """The share of a line's words (of ``title_slug_min_chars`` or more) that stand in the
+    address's path."""
+    words = [word for word in WORD.findall(line.norm) if len(word) >= config.title_slug_min_chars]
+    return sum(word in slug for word in words) / len(words) if words else 0.0
 
 
 def _heads_article(lines: list[Line], i: int, config: Config) -> bool:

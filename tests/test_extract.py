@@ -136,3 +136,11 @@ def test_a_dateline_without_a_year_dates_the_page_in_the_fetch_year():
     assert stripper.clean(page, fetched="2019-11-20T10:04:31Z").date == "2019-11-18T20:19:00"
     assert stripper.clean(page, fetched="2020-01-02T10:04:31Z").date == "2019-11-18T20:19:00"
     assert stripper.clean(page).date is None
+
+
+def test_the_page_address_tells_the_headline_among_teaser_titles():
+    teaser = "Tram fares frozen for another year as the transport board agrees its budget for 2025"
+    page = dump("Night buses will run until 2 a.m. from March", teaser)
+    assert stripper.clean(page).title == teaser
+    url = "https://daily.example/news/2025/01/20/night-buses-run-until-2am-from-march"
+    assert stripper.clean(page, url=url).title == "Night buses will run until 2 a.m. from March"
