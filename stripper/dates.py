@@ -422,12 +422,9 @@ def _yearless_scan(line: str) -> list[tuple[int, int, str | None, str | None, in
         month = _MONTHS.get(_key(match["mon"] or match["mon2"]))
         if month is None:
             continue
-        markers = list(_MARKER.finditer(line, max(position, match.start() - MARKER_REACH),
-                                        match.start()))
-        marker = markers[-1] if markers else None
-        role = _ROLES[_key(marker[0])] if marker else None
+        role, claimed_from = _marker_before(line, match.start(), position)
         found.append((month, int(match["d"] or match["d2"]), _time_of(match), role,
-                      match.end(), marker.start() if marker else match.start()))
+                      match.end(), claimed_from))
         position = match.end()
     return found
 
@@ -619,6 +616,15 @@ def _short_year_cores(text: str, latest: datetime.date) -> list[tuple[int, int, 
     return cores
 
 
+def _marker_before(text: str, start: int, previous_end: int) -> tuple[str | None, int]:
+    """The role a published/updated marker shortly before a date at ``start`` gives it (None
+    without one), and where the date's claim on the line starts: at the marker, if any."""
+    markers = list(_MARKER.finditer(text, max(previous_end, start - MARKER_REACH), start))
+    if not markers:
+        return None, start
+    return _ROLES[_key(markers[-1][0])], markers[-1].start()
+
+
 def _scan(text: str, today: datetime.date | None) -> list[tuple[FoundDate, int]]:
     """Each date in the text with where its claim on the line starts (its marker, if any)."""
     if not _DIGIT.search(text, 0, DEFAULT.max_line_chars):  # the cheapest way out: no digit
@@ -640,10 +646,8 @@ def _scan(text: str, today: datetime.date | None) -> list[tuple[FoundDate, int]]
             start = lead.start()
         elif lead and lead["wd"]:
             start = lead.start("wd")
-        markers = list(_MARKER.finditer(text, max(previous_end, start - MARKER_REACH), start))
-        marker = markers[-1] if markers else None
-        role = _ROLES[_key(marker[0])] if marker else None
+        role, claimed_from = _marker_before(text, start, previous_end)
         iso = date.isoformat() + (tail_clock or lead_clock or "")
-        results.append((FoundDate(iso, start, end, role), marker.start() if marker else start))
+        results.append((FoundDate(iso, start, end, role), claimed_from))
         previous_end = end
     return results
